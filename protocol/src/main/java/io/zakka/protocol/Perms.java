@@ -1,0 +1,18 @@
+package io.zakka.protocol;
+
+/** ZooKeeper's permission bits. CREATE and DELETE apply to children, WRITE to data, ADMIN to the ACL. */
+public final class Perms {
+    public static final int READ = 1;
+    public static final int WRITE = 2;
+    public static final int CREATE = 4;
+    public static final int DELETE = 8;
+    public static final int ADMIN = 16;
+    public static final int ALL = READ | WRITE | CREATE | DELETE | ADMIN;
+
+    private Perms() {
+    }
+
+    public static boolean grants(int perms, int wanted) {
+        return (perms & wanted) == wanted;
+    }
+}
