@@ -1,0 +1,167 @@
+package io.zakka.storage.tree;
+
+import io.zakka.protocol.Acl;
+import io.zakka.protocol.EventType;
+import io.zakka.protocol.PathValidation;
+import io.zakka.protocol.Stat;
+import io.zakka.protocol.WatchEvent;
+import io.zakka.protocol.txn.Txn.CreateTxn;
+import io.zakka.protocol.txn.Txn.SetAclTxn;
+import io.zakka.protocol.txn.Txn.SetDataTxn;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The znodes by path and the per-node mutations a txn can make, each returning its watch triggers.
+ *
+ * <p>Every mutation first checks that the txn fits the tree (prep validated it against the same
+ * state, so a misfit is a bug) and throws {@link IllegalStateException} before changing anything.
+ * Invariants: every node but the root has its parent in the map and is named in the parent's
+ * children; ephemeral nodes have no children; {@link NodeKinds} indexes exactly the nodes present.
+ */
+final class NodeStore {
+    private final Map<String, ZNode> nodes = new HashMap<>();
+    private final NodeKinds kinds = new NodeKinds();
+
+    NodeStore() {
+        nodes.put(Paths.ROOT, systemNode(Acl.OPEN_ACL_UNSAFE));
+        addSystemChild(Paths.ROOT, Paths.ZOOKEEPER, Acl.OPEN_ACL_UNSAFE);
+        addSystemChild(Paths.ZOOKEEPER, Paths.QUOTA, Acl.OPEN_ACL_UNSAFE);
+        // ZOOKEEPER-2014: the config node is read-only for clients.
+        addSystemChild(Paths.ZOOKEEPER, Paths.CONFIG, Acl.READ_ACL_UNSAFE);
+    }
+
+    /** System nodes have empty (not null) data and an all-zero stored Stat, as in ZooKeeper. */
+    private static ZNode systemNode(List<Acl> acl) {
+        return new ZNode(new byte[0], acl, 0L, 0L, 0L);
+    }
+
+    private void addSystemChild(String parent, String path, List<Acl> acl) {
+        nodes.get(parent).children.add(PathValidation.nameOf(path));
+        nodes.put(path, systemNode(acl));
+    }
+
+    ZNode find(String path) {
+        return nodes.get(path);
+    }
+
+    int size() {
+        return nodes.size();
+    }
+
+    NodeKinds kinds() {
+        return kinds;
+    }
+
+    Stat create(CreateTxn txn, long zxid, long timeMs, List<WatchTrigger> triggers) {
+        String path = txn.path();
+        String parentPath = PathValidation.parentOf(path);
+        ZNode parent = nodes.get(parentPath);
+        requireState(!Paths.ROOT.equals(path) && parent != null, "create: no parent for ", path);
+        requireState(!nodes.containsKey(path), "create: node exists ", path);
+        requireState(!parent.isEphemeral(), "create: ephemeral parent of ", path);
+        requireState(txn.parentCversion() == parent.childCreations + 1, "create: parent creation counter is "
+                + parent.childCreations + " but the txn sets " + txn.parentCversion() + " for ", path);
+        ZNode node = new ZNode(copy(txn.data()), txn.acl(), zxid, timeMs, txn.ephemeralOwner());
+        parent.children.add(PathValidation.nameOf(path));
+        parent.childCreations = txn.parentCversion();
+        parent.pzxid = zxid;
+        nodes.put(path, node);
+        kinds.added(path, node.ephemeralOwner);
+        triggers.add(trigger(EventType.NODE_CREATED, path, zxid, node.acl));
+        triggers.add(trigger(EventType.NODE_CHILDREN_CHANGED, parentPath, zxid, parent.acl));
+        return node.clientStat();
+    }
+
+    void delete(String path, long zxid, List<WatchTrigger> triggers) {
+        ZNode node = nodes.get(path);
+        requireState(node != null && !Paths.isSystemPath(path), "delete: no deletable node ", path);
+        requireState(node.children.isEmpty(), "delete: node has children ", path);
+        String parentPath = PathValidation.parentOf(path);
+        ZNode parent = nodes.get(parentPath);
+        parent.children.remove(PathValidation.nameOf(path));
+        // Only forward: a delete never moves pzxid back behind a later create (DataTree.deleteNode).
+        if (Long.compareUnsigned(zxid, parent.pzxid) > 0) {
+            parent.pzxid = zxid;
+        }
+        nodes.remove(path);
+        kinds.removed(path, node.ephemeralOwner);
+        triggers.add(trigger(EventType.NODE_DELETED, path, zxid, node.acl));
+        triggers.add(trigger(EventType.NODE_CHILDREN_CHANGED, parentPath, zxid, parent.acl));
+    }
+
+    Stat setData(SetDataTxn txn, long zxid, long timeMs, List<WatchTrigger> triggers) {
+        ZNode node = existing(txn.path(), "setData");
+        requireState(txn.version() == node.version + 1, "setData: version " + node.version + " cannot become "
+                + txn.version() + " at ", txn.path());
+        node.data = copy(txn.data());
+        node.version = txn.version();
+        node.mzxid = zxid;
+        node.mtimeMs = timeMs;
+        triggers.add(trigger(EventType.NODE_DATA_CHANGED, txn.path(), zxid, node.acl));
+        return node.clientStat();
+    }
+
+    /** setACL changes only the ACL and aversion, and fires no watch. */
+    Stat setAcl(SetAclTxn txn) {
+        ZNode node = existing(txn.path(), "setACL");
+        requireState(txn.aclVersion() == node.aversion + 1, "setACL: aversion " + node.aversion
+                + " cannot become " + txn.aclVersion() + " at ", txn.path());
+        node.acl = List.copyOf(txn.acl());
+        node.aversion = txn.aclVersion();
+        return node.clientStat();
+    }
+
+    /** A check inside a multi changes nothing; prep checked the version the node still has. */
+    void check(String path, int version) {
+        ZNode node = existing(path, "check");
+        requireState(node.version == version, "check: version " + node.version + " is not " + version + " at ",
+                path);
+    }
+
+    /** The number of all descendants of a node (0 when it does not exist). */
+    int descendants(String path) {
+        ZNode start = nodes.get(path);
+        if (start == null) {
+            return 0;
+        }
+        if (Paths.ROOT.equals(path)) {
+            return nodes.size() - 1;
+        }
+        int count = 0;
+        Deque<String> pending = new ArrayDeque<>();
+        pending.push(path);
+        while (!pending.isEmpty()) {
+            String current = pending.pop();
+            for (String name : nodes.get(current).children) {
+                count++;
+                pending.push(Paths.child(current, name));
+            }
+        }
+        return count;
+    }
+
+    private ZNode existing(String path, String what) {
+        ZNode node = nodes.get(path);
+        requireState(node != null, what + ": no node ", path);
+        return node;
+    }
+
+    private static WatchTrigger trigger(EventType type, String path, long zxid, List<Acl> acl) {
+        return new WatchTrigger(new WatchEvent(type, path, zxid), acl);
+    }
+
+    /** The tree owns its bytes: a caller that reuses its array cannot change a stored node. */
+    private static byte[] copy(byte[] data) {
+        return data == null ? null : data.clone();
+    }
+
+    static void requireState(boolean condition, String message, String path) {
+        if (!condition) {
+            throw new IllegalStateException(message + path);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.zakka.storage.tree;
+
+import io.zakka.protocol.Acl;
+import io.zakka.protocol.EphemeralOwner;
+import io.zakka.protocol.Stat;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+
+/**
+ * The mutable state of one znode, owned by {@link DataTree} and changed only while applying a txn.
+ *
+ * <p>Fields hold ZooKeeper's persisted form (StatPersisted): {@code childCreations} is the stored
+ * cversion, i.e. the number of children ever created under this node, which is where sequential
+ * suffixes come from; {@code ephemeralOwner} is the stored encoding (container and TTL markers
+ * included). {@link #clientStat()} turns that into what a client sees, as DataNode.copyStat does.
+ *
+ * <p>Invariants: {@code data} is never mutated in place (setData swaps the array), {@code acl} is an
+ * immutable list, and {@code children} holds names (not paths), kept sorted so that every replica
+ * lists them in the same order.
+ */
+final class ZNode {
+    byte[] data;
+    List<Acl> acl;
+    final long czxid;
+    long mzxid;
+    long pzxid;
+    final long ctimeMs;
+    long mtimeMs;
+    int version;
+    int childCreations;
+    int aversion;
+    final long ephemeralOwner;
+    final NavigableSet<String> children = new TreeSet<>();
+
+    ZNode(byte[] data, List<Acl> acl, long zxid, long timeMs, long ephemeralOwner) {
+        this.data = data;
+        this.acl = List.copyOf(acl);
+        this.czxid = zxid;
+        this.mzxid = zxid;
+        this.pzxid = zxid;
+        this.ctimeMs = timeMs;
+        this.mtimeMs = timeMs;
+        this.ephemeralOwner = ephemeralOwner;
+    }
+
+    /**
+     * The client view: cversion counts creations plus deletions (every child created and no longer
+     * present was deleted, hence {@code creations * 2 - numChildren}), ephemeralOwner is 0 for
+     * containers and TTL nodes, and null data has length 0.
+     */
+    Stat clientStat() {
+        int numChildren = children.size();
+        return new Stat(czxid, mzxid, ctimeMs, mtimeMs, version, childCreations * 2 - numChildren, aversion,
+                EphemeralOwner.clientView(ephemeralOwner), data == null ? 0 : data.length, numChildren, pzxid);
+    }
+
+    boolean isEphemeral() {
+        return EphemeralOwner.isEphemeral(ephemeralOwner);
+    }
+}
