@@ -1,0 +1,126 @@
+package io.zakka.actors.node;
+
+import akka.Done;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
+import akka.actor.typed.Terminated;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import io.zakka.actors.LocalMessage;
+import io.zakka.actors.pipeline.Committer;
+import io.zakka.actors.pipeline.LocalCommitter;
+import io.zakka.actors.pipeline.Pipeline;
+import io.zakka.actors.pipeline.PipelineActor;
+import io.zakka.actors.session.SessionTable;
+import io.zakka.actors.session.SessionTrackerActor;
+import io.zakka.protocol.client.ServerCommand;
+import io.zakka.storage.acl.AclChecker;
+import io.zakka.storage.prep.PrepConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The guardian of one standalone server node. It wires, in this order: the committer (the commit seam), the
+ * pipeline (tree, prep, watches, per-session order), the session tracker (expiry) and its entry actor (the
+ * node's {@code ActorRef<ServerCommand>}), and the container/TTL reaper.
+ *
+ * <p>The children hold state that cannot be rebuilt from elsewhere yet (the tree lives in memory until the
+ * durability work lands), so a child that stops (an invariant violation throws and stops it) stops the whole
+ * node, loudly, rather than serve from a half-reset state.
+ */
+public final class ZakkaNode extends AbstractBehavior<ZakkaNode.Command> {
+
+    /** What the guardian accepts. */
+    public sealed interface Command extends LocalMessage permits GetEntry, GetStatus, Stop {
+    }
+
+    /** Asks for the node's entry actor. */
+    public record GetEntry(ActorRef<Entry> replyTo) implements Command {
+    }
+
+    /** The node's entry: where clients send {@link ServerCommand}s. */
+    public record Entry(ActorRef<ServerCommand> ref) implements LocalMessage {
+    }
+
+    public record GetStatus(ActorRef<Pipeline.Status> replyTo) implements Command {
+    }
+
+    /** Stops the node; {@code replyTo} hears Done once every child has stopped. */
+    public record Stop(ActorRef<Done> replyTo) implements Command {
+    }
+
+    private final ActorRef<Pipeline.Command> pipeline;
+    private final ActorRef<ServerCommand> entry;
+    private final List<ActorRef<Done>> stopWaiters = new ArrayList<>();
+
+    /** A standalone node: its committer answers every txn at once. */
+    public static Behavior<Command> create(NodeConfig config, Clock clock) {
+        return create(config, clock, LocalCommitter.create());
+    }
+
+    /** A node whose txns are made final by {@code committer} (replication and durability plug in here). */
+    public static Behavior<Command> create(NodeConfig config, Clock clock, Behavior<Committer.Command> committer) {
+        return Behaviors.setup(context -> new ZakkaNode(context, config, clock, committer));
+    }
+
+    private ZakkaNode(ActorContext<Command> context, NodeConfig config, Clock clock,
+                      Behavior<Committer.Command> committerBehavior) {
+        super(context);
+        ActorRef<Committer.Command> committer = context.spawn(committerBehavior, "committer");
+        PrepConfig prepConfig = new PrepConfig(config.maxDataBytes(), config.ttlEnabled());
+        pipeline = context.spawn(PipelineActor.create(prepConfig, new AclChecker(config.superDigest()), clock,
+                committer), "pipeline");
+        SessionTable table = new SessionTable(config.sessionSettings(), clock.millis());
+        ActorRef<SessionTrackerActor.Command> tracker =
+                context.spawn(SessionTrackerActor.create(table, clock, pipeline), "sessions");
+        entry = context.spawn(EntryActor.create(tracker), "entry");
+        ActorRef<ReaperActor.Command> reaper = context.spawn(ReaperActor.create(pipeline, clock,
+                Duration.ofMillis(config.reaperIntervalMs()), config.reaperMaxPerRun()), "reaper");
+        for (ActorRef<?> child : List.of(committer, pipeline, tracker, entry, reaper)) {
+            context.watch(child);
+        }
+        context.getLog().info("Zakka node {} started: tick {} ms, sessions {}-{} ms", config.serverId(),
+                config.tickTimeMs(), config.minSessionTimeoutMs(), config.maxSessionTimeoutMs());
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(GetEntry.class, this::onGetEntry)
+                .onMessage(GetStatus.class, this::onGetStatus)
+                .onMessage(Stop.class, this::onStop)
+                .onSignal(Terminated.class, this::onChildStopped)
+                .onSignal(PostStop.class, this::onPostStop)
+                .build();
+    }
+
+    private Behavior<Command> onGetEntry(GetEntry get) {
+        get.replyTo().tell(new Entry(entry));
+        return this;
+    }
+
+    private Behavior<Command> onGetStatus(GetStatus get) {
+        pipeline.tell(new Pipeline.GetStatus(get.replyTo()));
+        return this;
+    }
+
+    private Behavior<Command> onStop(Stop stop) {
+        stopWaiters.add(stop.replyTo());
+        return Behaviors.stopped();
+    }
+
+    private Behavior<Command> onChildStopped(Terminated terminated) {
+        getContext().getLog().error("node child {} stopped; stopping the node", terminated.getRef().path());
+        return Behaviors.stopped();
+    }
+
+    private Behavior<Command> onPostStop(PostStop signal) {
+        stopWaiters.forEach(waiter -> waiter.tell(Done.getInstance()));
+        return this;
+    }
+}
