@@ -50,8 +50,12 @@ public final class TestSession {
 
     /** Sends {@code op} and waits for its reply, which must be the next message. */
     public OpResult call(Op op) {
-        int cxid = submit(op);
-        return expectReply(cxid).result();
+        return request(op).result();
+    }
+
+    /** Like {@link #call} but returns the whole reply (with its zxid). */
+    public ClientBound.Reply request(Op op) {
+        return expectReply(submit(op));
     }
 
     public ClientBound.Reply expectReply(int cxid) {
