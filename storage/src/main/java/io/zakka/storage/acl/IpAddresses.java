@@ -1,5 +1,7 @@
 package io.zakka.storage.acl;
 
+import java.util.Arrays;
+
 /**
  * The "ip" scheme (ZooKeeper's IPAuthenticationProvider): an ACL id is {@code addr} or
  * {@code addr/bits}, IPv4 dotted quads or IPv6 hex groups with at most one "::". A caller matches
@@ -34,7 +36,7 @@ final class IpAddresses {
         }
         keepPrefix(allowed, bits);
         keepPrefix(caller, bits);
-        return java.util.Arrays.equals(allowed, caller);
+        return Arrays.equals(allowed, caller);
     }
 
     /** The prefix length, or -1 when it is not a number between 0 and the address size in bits. */

@@ -57,7 +57,10 @@ final class InFlight implements NodeLookup {
     void dropThrough(Zxid appliedZxid) {
         while (!changes.isEmpty() && changes.peekFirst().zxid().compareTo(appliedZxid) <= 0) {
             Change dropped = changes.removeFirst();
-            latest.remove(dropped.path(), dropped);
+            // Identity, not equality: only when no later change of the path is still in flight.
+            if (latest.get(dropped.path()) == dropped) {
+                latest.remove(dropped.path());
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.zakka.protocol.Acl;
 import io.zakka.protocol.CreateMode;
+import io.zakka.protocol.EphemeralOwner;
 import io.zakka.protocol.ErrorCode;
 import io.zakka.protocol.EventType;
 import io.zakka.protocol.Id;
@@ -169,6 +170,6 @@ class ContainerTtlTest {
         Txn.CreateTxn txn = (Txn.CreateTxn) fx.propose(new Op.Create("/q/t-", null, Acl.OPEN_ACL_UNSAFE,
                 CreateMode.PERSISTENT_SEQUENTIAL_WITH_TTL, TTL_MS)).txn();
         assertEquals("/q/t-0000000000", txn.path());
-        assertEquals(io.zakka.protocol.EphemeralOwner.ttl(TTL_MS), txn.ephemeralOwner());
+        assertEquals(EphemeralOwner.ttl(TTL_MS), txn.ephemeralOwner());
     }
 }

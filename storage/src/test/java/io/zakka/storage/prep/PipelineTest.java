@@ -5,6 +5,7 @@ import static io.zakka.storage.Fixture.create;
 import static io.zakka.storage.Fixture.persistent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zakka.protocol.CreateMode;
@@ -15,11 +16,13 @@ import io.zakka.protocol.op.OpResult;
 import io.zakka.protocol.txn.Txn;
 import io.zakka.protocol.txn.TxnEntry;
 import io.zakka.storage.Fixture;
+import io.zakka.storage.acl.AclChecker;
 import io.zakka.storage.tree.DataTree;
 import io.zakka.storage.tree.NodeView;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +80,15 @@ class PipelineTest {
         for (int i = 0; i < entries.size(); i++) {
             assertEquals(new Zxid(0, i + 1), entries.get(i).header().zxid());
         }
+    }
+
+    @Test
+    void anExhaustedEpochCounterStopsPrepWithoutRecordingAnything() {
+        PrepStage exhausted = new PrepStage(fx.tree, PrepConfig.DEFAULTS, new AclChecker(Optional.empty()),
+                new Zxid(2, -1));
+        assertThrows(IllegalStateException.class, () -> exhausted.prep(Fixture.ANONYMOUS, 1, persistent("/a"), 0L));
+        assertEquals(0, exhausted.inFlightChanges());
+        assertEquals(new Zxid(2, -1), exhausted.lastProposed());
     }
 
     @Test

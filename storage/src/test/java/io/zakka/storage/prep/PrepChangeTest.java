@@ -6,6 +6,7 @@ import static io.zakka.storage.Fixture.bytes;
 import static io.zakka.storage.Fixture.persistent;
 import static io.zakka.storage.Fixture.withAcl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.zakka.protocol.Acl;
 import io.zakka.protocol.ErrorCode;
@@ -14,7 +15,9 @@ import io.zakka.protocol.Perms;
 import io.zakka.protocol.op.Op;
 import io.zakka.protocol.txn.Txn;
 import io.zakka.storage.Fixture;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** setData, setACL and check (PrepRequestProcessor.pRequest2Txn), against tree and in-flight state. */
@@ -120,6 +123,20 @@ class PrepChangeTest {
         fx.assertRejected(ErrorCode.BADVERSION, new Op.SetAcl("/a", Acl.OPEN_ACL_UNSAFE, 0));
         assertEquals(new Txn.SetAclTxn("/a", Acl.OPEN_ACL_UNSAFE, 2),
                 fx.propose(new Op.SetAcl("/a", Acl.OPEN_ACL_UNSAFE, 1)).txn());
+    }
+
+    @Test
+    void everyWriteOpKindIsPrepped() {
+        fx.write(persistent("/a"));
+        List<Op.WriteOp> samples = List.of(persistent("/b"), new Op.Delete("/b", -1), new Op.DeleteContainer("/x"),
+                new Op.SetData("/a", null, -1), new Op.SetAcl("/a", Acl.OPEN_ACL_UNSAFE, -1), new Op.Check("/a", -1),
+                new Op.Multi(List.of()), new Op.CloseSession());
+        Set<Class<?>> kinds = new HashSet<>();
+        for (Op.WriteOp op : samples) {
+            assertNotNull(fx.prep(op));
+            kinds.add(op.getClass());
+        }
+        assertEquals(Set.of(Op.WriteOp.class.getPermittedSubclasses()), kinds);
     }
 
     @Test

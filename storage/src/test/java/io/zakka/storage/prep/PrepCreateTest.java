@@ -23,8 +23,10 @@ import io.zakka.protocol.txn.Txn;
 import io.zakka.protocol.txn.TxnEntry;
 import io.zakka.protocol.txn.TxnHeader;
 import io.zakka.storage.Fixture;
+import io.zakka.storage.acl.AclChecker;
 import io.zakka.storage.acl.Caller;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Create: each check, and ZooKeeper's order between them (PrepRequestProcessor.pRequest2TxnCreate). */
@@ -72,8 +74,8 @@ class PrepCreateTest {
 
     @Test
     void prepContinuesFromTheGivenZxidOfANewEpoch() {
-        PrepStage leader = new PrepStage(fx.tree, PrepConfig.DEFAULTS,
-                new io.zakka.storage.acl.AclChecker(java.util.Optional.empty()), new Zxid(3, 0));
+        PrepStage leader = new PrepStage(fx.tree, PrepConfig.DEFAULTS, new AclChecker(Optional.empty()),
+                new Zxid(3, 0));
         PrepOutcome outcome = leader.prep(ANONYMOUS, 1, persistent("/a"), 0L);
         assertEquals(new Zxid(3, 1), ((PrepOutcome.Proposed) outcome).entry().header().zxid());
     }

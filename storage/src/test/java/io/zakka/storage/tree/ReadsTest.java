@@ -9,6 +9,7 @@ import static io.zakka.storage.Fixture.persistent;
 import static io.zakka.storage.Fixture.withAcl;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -22,8 +23,10 @@ import io.zakka.protocol.op.OpResult;
 import io.zakka.storage.Fixture;
 import io.zakka.storage.acl.AclChecker;
 import io.zakka.storage.acl.Caller;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Reads with ZooKeeper 3.9.5's checks (FinalRequestProcessor). */
@@ -197,6 +200,19 @@ class ReadsTest {
                 new Op.GetData("/", false), new Op.Exists("/", false))))));
         assertEquals(ErrorCode.BADARGUMENTS, code(read(ANONYMOUS, new Op.MultiRead(List.of(new Op.SetData("/",
                 null, -1))))));
+    }
+
+    @Test
+    void everyReadOpKindIsAnswered() {
+        List<Op.ReadOp> samples = List.of(new Op.Exists("/", false), new Op.GetData("/", false),
+                new Op.GetAcl("/"), new Op.GetChildren("/", false, false), new Op.GetAllChildrenNumber("/"),
+                new Op.GetEphemerals("/"), new Op.MultiRead(List.of()));
+        Set<Class<?>> kinds = new HashSet<>();
+        for (Op.ReadOp op : samples) {
+            assertFalse(read(ANONYMOUS, op).isError(), op.toString());
+            kinds.add(op.getClass());
+        }
+        assertEquals(Set.of(Op.ReadOp.class.getPermittedSubclasses()), kinds);
     }
 
     @Test
