@@ -1,0 +1,23 @@
+package io.zakka.multinode.differential;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The control experiment for the differential harness: two independent ZooKeeper servers given the
+ * same steps must never differ. This proves that the normalisation (zxids through step indexes, times
+ * through their txns, session ids through slots, sets where ZooKeeper has no order) hides nothing real
+ * and flags nothing spurious, so that a difference against Zakka is Zakka's.
+ */
+class DifferentialHarnessTest {
+
+    @Test
+    @Timeout(120)
+    void twoZooKeeperServersAgreeOnRandomOperations() throws Exception {
+        long seed = Seeds.FIXED[0];
+        try (Target reference = new ZooKeeperTarget(); Target twin = new ZooKeeperTarget()) {
+            DifferentialRun run = new DifferentialRun(seed, Seeds.steps(), reference, twin);
+            run.execute();
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.zakka.multinode.differential;
+
+import io.zakka.protocol.op.OpResult;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * Runs one seed: the same generated steps, one at a time, against the reference (ZooKeeper) and a
+ * candidate (a Zakka target), comparing after every step the result (error code, path, data, children,
+ * ACL, all eleven Stat fields, normalised by {@link SideView}) and every session's watch events, and the
+ * whole trees every {@link #DUMP_EVERY} steps and at the end. The first difference fails the run with
+ * the seed and the last {@link #HISTORY} steps.
+ */
+final class DifferentialRun {
+
+    static final int DUMP_EVERY = 250;
+    private static final int HISTORY = 20;
+
+    private final long seed;
+    private final int steps;
+    private final Target reference;
+    private final Target candidate;
+    private final SideView referenceView = new SideView();
+    private final SideView candidateView = new SideView();
+    private final Deque<String> history = new ArrayDeque<>();
+    private final RunStats stats = new RunStats();
+    private final List<String> differences = new ArrayList<>();
+    /**
+     * How many differences to collect before failing (default 1: fail at the first). A larger value,
+     * {@code -Ddiff.maxDifferences=N}, is for triage: the run goes on after a difference (later steps
+     * may then differ as a consequence) and still fails, listing them all.
+     */
+    private final int maxDifferences = Integer.getInteger("diff.maxDifferences", 1);
+
+    DifferentialRun(long seed, int steps, Target reference, Target candidate) {
+        this.seed = seed;
+        this.steps = steps;
+        this.reference = reference;
+        this.candidate = candidate;
+    }
+
+    /** Creates a fresh target for each seed. */
+    @FunctionalInterface
+    interface TargetFactory {
+        Target create() throws Exception;
+    }
+
+    /**
+     * Runs every seed of {@link Seeds#toRun()} against a fresh ZooKeeper and a fresh candidate; all seeds
+     * run, then the test fails listing the seeds that found differences.
+     */
+    static void runSeeds(TargetFactory candidateFactory) throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (long seed : Seeds.toRun()) {
+            try (Target zooKeeper = new ZooKeeperTarget(); Target candidate = candidateFactory.create()) {
+                new DifferentialRun(seed, Seeds.steps(), zooKeeper, candidate).execute();
+            } catch (AssertionError difference) {
+                failures.add(difference.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.size() + " seed(s) found differences:\n" + String.join("\n", failures));
+        }
+    }
+
+    void execute() throws Exception {
+        reference.open(OpGenerator.SESSIONS);
+        candidate.open(OpGenerator.SESSIONS);
+        for (int slot = 0; slot < OpGenerator.SESSIONS; slot++) {
+            referenceView.sessionOpened(slot, reference.sessionId(slot));
+            candidateView.sessionOpened(slot, candidate.sessionId(slot));
+        }
+        OpGenerator generator = new OpGenerator(seed);
+        for (int i = 0; i < steps; i++) {
+            Step step = generator.next();
+            runStep(step);
+            if ((i + 1) % DUMP_EVERY == 0) {
+                compareTrees(step);
+            }
+        }
+        compareTrees(null);
+        if (!differences.isEmpty()) {
+            throw new AssertionError(String.join("\n", differences));
+        }
+        System.out.println("seed=" + seed + ", " + steps + " steps, " + candidate.name() + " agreed with "
+                + reference.name() + ": " + stats.summary());
+    }
+
+    private void runStep(Step step) throws Exception {
+        Target.Executed expected = reference.run(step);
+        Target.Executed actual = candidate.run(step);
+        referenceView.committed(step.index(), expected.zxid());
+        candidateView.committed(step.index(), actual.zxid());
+        if (step.action() instanceof Step.Reopen) {
+            referenceView.sessionOpened(step.session(), reference.sessionId(step.session()));
+            candidateView.sessionOpened(step.session(), candidate.sessionId(step.session()));
+        }
+        String want = Render.result(step.op(), expected.result(), referenceView);
+        String got = Render.result(step.op(), actual.result(), candidateView);
+        remember(step.describe() + " -> " + want);
+        stats.record(step, expected.result());
+        if (!want.equals(got) && !matchesAlternative(step, expected.alternatives(), got)) {
+            fail(step, "result", want + alternative(expected), got);
+        }
+        if (candidate.deliversWatches()) {
+            compareEvents(step);
+        }
+    }
+
+    private boolean matchesAlternative(Step step, List<OpResult> alternatives, String got) {
+        return alternatives.stream().anyMatch(alt -> Render.result(step.op(), alt, candidateView).equals(got));
+    }
+
+    private String alternative(Target.Executed expected) {
+        StringBuilder sb = new StringBuilder();
+        for (OpResult alt : expected.alternatives()) {
+            sb.append("\n   or (also ZooKeeper's, see ZooKeeperTarget): ")
+                    .append(Render.result(null, alt, referenceView));
+        }
+        return sb.toString();
+    }
+
+    private void compareEvents(Step step) throws Exception {
+        for (int slot = 0; slot < OpGenerator.SESSIONS; slot++) {
+            List<io.zakka.protocol.WatchEvent> events = reference.drainEvents(slot);
+            stats.events(events.size());
+            String want = Render.events(events, step, referenceView);
+            String got = Render.events(candidate.drainEvents(slot), step, candidateView);
+            if (!want.equals("[]")) {
+                remember("   events s" + slot + ": " + want);
+            }
+            if (!want.equals(got)) {
+                fail(step, "watch events of session s" + slot, want, got);
+            }
+        }
+    }
+
+    /** Compares the whole trees when both targets can show them. */
+    void compareTrees(Step last) throws Exception {
+        Optional<SortedMap<String, Target.NodeDump>> want = reference.dump();
+        Optional<SortedMap<String, Target.NodeDump>> got = candidate.dump();
+        if (want.isEmpty() || got.isEmpty()) {
+            return;
+        }
+        List<String> wantLines = Render.tree(want.get(), referenceView);
+        List<String> gotLines = Render.tree(got.get(), candidateView);
+        for (int i = 0; i < Math.max(wantLines.size(), gotLines.size()); i++) {
+            String w = i < wantLines.size() ? wantLines.get(i) : "<no more nodes>";
+            String g = i < gotLines.size() ? gotLines.get(i) : "<no more nodes>";
+            if (!w.equals(g)) {
+                fail(last, "whole tree after the step (first differing node)", w, g);
+                return;
+            }
+        }
+    }
+
+    private void remember(String line) {
+        history.addLast(line);
+        while (history.size() > HISTORY) {
+            history.removeFirst();
+        }
+    }
+
+    private void fail(Step step, String what, String want, String got) {
+        StringBuilder sb = new StringBuilder();
+        String at = step == null ? "the end of the run" : "step " + step.describe();
+        sb.append("seed=").append(seed).append(": ").append(candidate.name()).append(" differs from ")
+                .append(reference.name()).append(" at ").append(at).append('\n')
+                .append(" compared: ").append(what).append('\n')
+                .append(" expected: ").append(want).append('\n')
+                .append(" actual:   ").append(got).append('\n')
+                .append(" replay with -Ddiff.seed=").append(seed).append("; the last steps (with ")
+                .append(reference.name()).append("'s results):\n");
+        history.forEach(line -> sb.append("  ").append(line).append('\n'));
+        differences.add(sb.toString());
+        if (differences.size() >= maxDifferences) {
+            throw new AssertionError(String.join("\n", differences));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.zakka.multinode.differential;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.zookeeper.server.DataTree;
+import org.apache.zookeeper.server.ServerCnxnFactory;
+import org.apache.zookeeper.server.ZooKeeperServer;
+
+/**
+ * A real Apache ZooKeeper 3.9.5 standalone server in this JVM, on a loopback port chosen by the OS and a
+ * temporary data directory. TTL nodes need {@code zookeeper.extendedTypesEnabled}; the container/TTL
+ * reaper ({@code ContainerManager}) is not started, so nothing is deleted behind the test's back.
+ */
+final class EmbeddedZooKeeper implements AutoCloseable {
+
+    private static final int TICK_MS = 2000;
+
+    static {
+        System.setProperty("zookeeper.extendedTypesEnabled", "true");
+        // A differential run needs ZooKeeper's answers, not its durability: skip the fsync per txn.
+        System.setProperty("zookeeper.forceSync", "no");
+        System.setProperty("zookeeper.admin.enableServer", "false");
+    }
+
+    private final Path dir;
+    private final ZooKeeperServer server;
+    private final ServerCnxnFactory factory;
+
+    EmbeddedZooKeeper() throws IOException, InterruptedException {
+        dir = Files.createTempDirectory("zakka-diff-zk");
+        server = new ZooKeeperServer(dir.toFile(), dir.toFile(), TICK_MS);
+        factory = ServerCnxnFactory.createFactory(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        factory.startup(server);
+    }
+
+    String connectString() {
+        return InetAddress.getLoopbackAddress().getHostAddress() + ":" + factory.getLocalPort();
+    }
+
+    /** The zxid of the last txn the server applied: after a synchronous write returns, that write's zxid. */
+    long lastProcessedZxid() {
+        return server.getZKDatabase().getDataTreeLastProcessedZxid();
+    }
+
+    /** The server's tree, for whole-tree comparisons (read only). */
+    DataTree tree() {
+        return server.getZKDatabase().getDataTree();
+    }
+
+    @Override
+    public void close() throws IOException {
+        factory.shutdown();
+        server.shutdown();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

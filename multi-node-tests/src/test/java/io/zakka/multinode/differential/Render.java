@@ -1,0 +1,90 @@
+package io.zakka.multinode.differential;
+
+import io.zakka.protocol.ErrorCode;
+import io.zakka.protocol.WatchEvent;
+import io.zakka.protocol.op.Op;
+import io.zakka.protocol.op.OpResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.stream.Collectors;
+
+/**
+ * Canonical text of results, events and trees, after normalisation by a {@link SideView}. Two targets
+ * agree on a step when these texts are equal. Children and getEphemerals paths are compared as sets
+ * (neither ZooKeeper nor Zakka promises an order), ACL entries as multisets (see {@link OpText#aclAsSet}).
+ */
+final class Render {
+
+    private Render() {
+    }
+
+    static String result(Op op, OpResult result, SideView view) {
+        if (result instanceof OpResult.MultiResult multi) {
+            List<Op> ops = op instanceof Op.Multi m ? m.ops() : op instanceof Op.MultiRead r ? r.ops() : List.of();
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < multi.results().size(); i++) {
+                parts.add(one(i < ops.size() ? ops.get(i) : null, multi.results().get(i), view));
+            }
+            return "multi" + parts;
+        }
+        return one(op, result, view);
+    }
+
+    private static String one(Op op, OpResult result, SideView view) {
+        if (result instanceof OpResult.Error error) {
+            return "error " + error.code();
+        } else if (result instanceof OpResult.Created c) {
+            return "created " + OpText.quote(c.path()) + " " + view.stat(c.stat());
+        } else if (result instanceof OpResult.Done) {
+            return "ok";
+        } else if (result instanceof OpResult.StatResult s) {
+            // exists reports a missing node as NONODE on the wire; a null Stat means the same.
+            boolean missing = s.stat() == null && op instanceof Op.Exists;
+            return missing ? "error " + ErrorCode.NONODE : "stat " + view.stat(s.stat());
+        } else if (result instanceof OpResult.DataResult d) {
+            return "data " + OpText.data(d.data()) + " " + view.stat(d.stat());
+        } else if (result instanceof OpResult.AclResult a) {
+            return "acl " + OpText.aclAsSet(a.acl()) + " " + view.stat(a.stat());
+        } else if (result instanceof OpResult.ChildrenResult c) {
+            boolean withStat = op instanceof Op.GetChildren g && g.withStat();
+            return "children " + sorted(c.children()) + (withStat ? " " + view.stat(c.stat()) : "");
+        } else if (result instanceof OpResult.CountResult c) {
+            return "count " + c.count();
+        } else if (result instanceof OpResult.PathsResult p) {
+            return "paths " + sorted(p.paths());
+        }
+        return String.valueOf(result);
+    }
+
+    private static List<String> sorted(List<String> items) {
+        return items == null ? null : items.stream().sorted().collect(Collectors.toList());
+    }
+
+    /**
+     * A session's events for one step. The events of a session close are compared as a multiset:
+     * ZooKeeper deletes a closing session's ephemerals in the iteration order of a HashSet.
+     */
+    static String events(List<WatchEvent> events, Step step, SideView view) {
+        List<String> texts = new ArrayList<>();
+        for (WatchEvent e : events) {
+            String zxid = e.zxid() == -1 ? "" : " @" + view.zxid(e.zxid());
+            texts.add(e.type() + " " + OpText.quote(e.path()) + zxid);
+        }
+        if (step.action() instanceof Step.Reopen) {
+            texts.sort(null);
+        }
+        return texts.toString();
+    }
+
+    static List<String> tree(SortedMap<String, Target.NodeDump> nodes, SideView view) {
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, Target.NodeDump> e : nodes.entrySet()) {
+            Target.NodeDump n = e.getValue();
+            lines.add(OpText.quote(e.getKey()) + " " + OpText.data(n.data()) + " " + OpText.aclAsSet(n.acl()) + " "
+                    + view.stat(n.stat()));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,49 @@
+package io.zakka.multinode.differential;
+
+import io.zakka.protocol.op.Op;
+import io.zakka.protocol.op.OpResult;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Counts of the reference's outcomes per op kind, printed after a run to show what it covered. */
+final class RunStats {
+
+    private final Map<String, Integer> counts = new TreeMap<>();
+    private int events;
+
+    void record(Step step, OpResult result) {
+        String kind = step.op() == null ? "reopenSession" : kind(step.op());
+        counts.merge(kind + " " + outcome(result), 1, Integer::sum);
+    }
+
+    void events(int count) {
+        events += count;
+    }
+
+    private static String kind(Op op) {
+        if (op instanceof Op.Create c) {
+            return "create." + c.mode();
+        } else if (op instanceof Op.GetChildren g) {
+            return g.withStat() ? "getChildren2" : "getChildren";
+        }
+        return op.getClass().getSimpleName();
+    }
+
+    private static String outcome(OpResult result) {
+        if (result instanceof OpResult.Error e) {
+            return e.code().name();
+        } else if (result instanceof OpResult.MultiResult m) {
+            return m.results().stream().filter(OpResult::isError).map(r -> ((OpResult.Error) r).code())
+                    .filter(c -> c != io.zakka.protocol.ErrorCode.OK
+                            && c != io.zakka.protocol.ErrorCode.RUNTIMEINCONSISTENCY)
+                    .findFirst().map(c -> "failed:" + c).orElse("ok");
+        }
+        return "ok";
+    }
+
+    String summary() {
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((k, v) -> sb.append(k).append('=').append(v).append("  "));
+        return sb.append("watchEvents=").append(events).toString();
+    }
+}

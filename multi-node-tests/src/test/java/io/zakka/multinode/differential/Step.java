@@ -1,0 +1,35 @@
+package io.zakka.multinode.differential;
+
+import io.zakka.protocol.op.Op;
+
+/**
+ * One generated step of a differential run: its position in the run, the session slot that issues it
+ * and what it does. The same steps, in the same order, run against ZooKeeper and against a Zakka target.
+ */
+record Step(int index, int session, Action action) {
+
+    /** What a step does: a client operation, or closing and reopening the slot's session. */
+    sealed interface Action permits Run, Reopen {
+    }
+
+    /** A client operation, expressed with Zakka's protocol records (ZooKeeper's side translates them). */
+    record Run(Op op) implements Action {
+    }
+
+    /**
+     * Closes the slot's session (its ephemerals are deleted and their watches fire) and opens a fresh
+     * session in the slot, with no auth and no watches.
+     */
+    record Reopen() implements Action {
+    }
+
+    /** The op of a {@link Run} step, or null for a {@link Reopen}. */
+    Op op() {
+        return action instanceof Run run ? run.op() : null;
+    }
+
+    String describe() {
+        String what = action instanceof Run run ? OpText.describe(run.op()) : "reopenSession()";
+        return "#" + index + " s" + session + " " + what;
+    }
+}

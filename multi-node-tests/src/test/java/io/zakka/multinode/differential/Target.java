@@ -1,0 +1,56 @@
+package io.zakka.multinode.differential;
+
+import io.zakka.protocol.WatchEvent;
+import io.zakka.protocol.op.OpResult;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * Something the generated steps run against: real ZooKeeper, Zakka's storage driven directly, or a Zakka
+ * server driven through its client. Steps run one at a time, each to completion, from one thread.
+ */
+interface Target extends AutoCloseable {
+
+    String name();
+
+    /** Opens the session slots; called once before the first step. */
+    void open(int sessions) throws Exception;
+
+    /** Runs one step to completion. */
+    Executed run(Step step) throws Exception;
+
+    /** The id of the session now in the slot (it changes when a step reopens the slot). */
+    long sessionId(int session);
+
+    /**
+     * The watch events the slot's session received since the last drain, in arrival order. Every event
+     * caused by the steps run so far must have arrived when this returns (bounded wait).
+     */
+    List<WatchEvent> drainEvents(int session) throws Exception;
+
+    /** Whether this target delivers watch events at all (a storage-only harness may not). */
+    boolean deliversWatches();
+
+    /** Every node of the tree by path, when the target can see its whole tree without ACL checks. */
+    Optional<SortedMap<String, NodeDump>> dump() throws Exception;
+
+    @Override
+    void close() throws Exception;
+
+    /**
+     * The result of one step. {@code zxid} is the zxid of the txn the step committed, or 0 when it
+     * committed none. {@code alternatives} are further results that are just as much ZooKeeper's: where
+     * the stock client refuses a multi before sending it (an invalid path or TTL), ZooKeeper's server
+     * answer for the same request is {@code result}, and the client's refusal is an alternative.
+     */
+    record Executed(OpResult result, long zxid, List<OpResult> alternatives) {
+        Executed(OpResult result, long zxid) {
+            this(result, zxid, List.of());
+        }
+    }
+
+    /** One node as the tree holds it. */
+    record NodeDump(byte[] data, List<io.zakka.protocol.Acl> acl, io.zakka.protocol.Stat stat) {
+    }
+}

@@ -1,0 +1,20 @@
+package io.zakka.multinode.differential;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The differential test: seeded random sequences of operations (create in all seven modes, delete,
+ * setData, setACL with versions, multi, reads, watches, auth, invalid inputs, /zookeeper paths) run
+ * against a real, embedded Apache ZooKeeper 3.9.5 and against Zakka, comparing after every step the
+ * result, the error code, every Stat field, data, children, ACLs and each session's watch events.
+ * A difference fails with {@code seed=<n>} and the last steps; {@code -Ddiff.seed=<n>} replays it.
+ */
+class ZakkaMatchesZooKeeperTest {
+
+    @Test
+    @Timeout(300)
+    void zakkaTreeMatchesZooKeeperOnRandomOperations() throws Exception {
+        DifferentialRun.runSeeds(StorageTarget::new);
+    }
+}

@@ -1,0 +1,179 @@
+package io.zakka.multinode.differential;
+
+import io.zakka.protocol.ErrorCode;
+import io.zakka.protocol.WatchEvent;
+import io.zakka.protocol.op.Op;
+import io.zakka.protocol.op.OpResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.server.DataNode;
+import org.apache.zookeeper.server.DataTree;
+
+/**
+ * The reference: an embedded Apache ZooKeeper 3.9.5 driven through the stock client's synchronous API.
+ *
+ * <p>Where the stock client refuses a request before sending it, that refusal is ZooKeeper's answer
+ * (IllegalArgumentException is BADARGUMENTS, a client-side InvalidACLException is INVALIDACL). ZooKeeper's
+ * server is laxer than its client for a few such inputs that no stock client sends (delete and the reads
+ * do not validate the path server-side); those are wire-gateway matters and are not compared here.
+ * Multis are the exception: the server's answer for the unvalidated request is taken too, and either
+ * form is accepted (see {@link Target.Executed}).
+ */
+final class ZooKeeperTarget implements Target {
+
+    private final EmbeddedZooKeeper server;
+    private final List<ZkSession> sessions = new ArrayList<>();
+
+    ZooKeeperTarget() throws Exception {
+        server = new EmbeddedZooKeeper();
+    }
+
+    @Override
+    public String name() {
+        return "ZooKeeper 3.9.5";
+    }
+
+    @Override
+    public void open(int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            sessions.add(ZkSession.connect(server.connectString()));
+        }
+    }
+
+    @Override
+    public Executed run(Step step) throws Exception {
+        ZkSession session = sessions.get(step.session());
+        long before = server.lastProcessedZxid();
+        if (step.action() instanceof Step.Reopen) {
+            session.close();
+            long closeZxid = server.lastProcessedZxid();
+            sessions.set(step.session(), ZkSession.connect(server.connectString()));
+            return new Executed(new OpResult.Done(), closeZxid);
+        }
+        Op op = step.op();
+        Executed executed = op instanceof Op.Multi multi ? multi(session, multi) : new Executed(single(session, op), 0);
+        long after = server.lastProcessedZxid();
+        boolean committed = op instanceof Op.WriteOp && succeeded(executed.result()) && after != before;
+        return committed ? new Executed(executed.result(), after, executed.alternatives()) : executed;
+    }
+
+    private static boolean succeeded(OpResult result) {
+        if (result instanceof OpResult.MultiResult multi) {
+            return multi.results().stream().noneMatch(OpResult::isError);
+        }
+        return !result.isError();
+    }
+
+    private OpResult single(ZkSession zk, Op op) throws InterruptedException {
+        try {
+            return ZkOps.run(zk, op);
+        } catch (KeeperException e) {
+            return new OpResult.Error(ErrorCode.fromCode(e.code().intValue()));
+        } catch (IllegalArgumentException e) {
+            return new OpResult.Error(ErrorCode.BADARGUMENTS);
+        }
+    }
+
+    private Executed multi(ZkSession zk, Op.Multi multi) throws InterruptedException {
+        List<org.apache.zookeeper.Op> ops = new ArrayList<>();
+        for (Op op : multi.ops()) {
+            ops.add(ZkConvert.op(op));
+        }
+        try {
+            return new Executed(ZkConvert.results(zk.multi(ops)), 0);
+        } catch (KeeperException e) {
+            return new Executed(failedMulti(e), 0);
+        } catch (IllegalArgumentException refusedByClient) {
+            OpResult serverAnswer;
+            try {
+                serverAnswer = ZkConvert.results(zk.multiUnvalidated(ops));
+            } catch (KeeperException e) {
+                serverAnswer = failedMulti(e);
+            }
+            List<OpResult> alternatives = new ArrayList<>();
+            alternatives.add(new OpResult.Error(ErrorCode.BADARGUMENTS));
+            clientCheckAtFailingOp(multi, serverAnswer).ifPresent(alternatives::add);
+            return new Executed(serverAnswer, 0, alternatives);
+        }
+    }
+
+    /**
+     * ZooKeeper's server checks a create's full path late (after the parent lookup and the ACL check),
+     * so for an op its client would refuse it may answer NONODE where a server that applies the client's
+     * path rules first answers BADARGUMENTS. Both are ZooKeeper's rules; this is the server's answer
+     * with the client's code at the failing op, offered only when that op is one the client refuses.
+     */
+    private static java.util.Optional<OpResult> clientCheckAtFailingOp(Op.Multi multi, OpResult serverAnswer) {
+        if (!(serverAnswer instanceof OpResult.MultiResult results)) {
+            return java.util.Optional.empty();
+        }
+        List<OpResult> patched = new ArrayList<>(results.results());
+        for (int i = 0; i < patched.size(); i++) {
+            if (patched.get(i) instanceof OpResult.Error e && e.code() != ErrorCode.OK) {
+                if (e.code() == ErrorCode.RUNTIMEINCONSISTENCY || !ZkConvert.clientRefuses(multi.ops().get(i))) {
+                    return java.util.Optional.empty();
+                }
+                patched.set(i, new OpResult.Error(ErrorCode.BADARGUMENTS));
+                return java.util.Optional.of(new OpResult.MultiResult(patched));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static OpResult failedMulti(KeeperException e) {
+        return e.getResults() == null ? new OpResult.Error(ErrorCode.fromCode(e.code().intValue()))
+                : ZkConvert.results(e.getResults());
+    }
+
+    @Override
+    public long sessionId(int session) {
+        return sessions.get(session).getSessionId();
+    }
+
+    @Override
+    public List<WatchEvent> drainEvents(int session) throws Exception {
+        return sessions.get(session).drainEvents();
+    }
+
+    @Override
+    public boolean deliversWatches() {
+        return true;
+    }
+
+    /** The server's own tree, read directly: no ACL checks, no zxids consumed. */
+    @Override
+    public Optional<SortedMap<String, NodeDump>> dump() {
+        DataTree tree = server.tree();
+        SortedMap<String, NodeDump> nodes = new TreeMap<>();
+        addNode(tree, "/", nodes);
+        return Optional.of(nodes);
+    }
+
+    private static void addNode(DataTree tree, String path, SortedMap<String, NodeDump> nodes) {
+        DataNode node = tree.getNode(path);
+        org.apache.zookeeper.data.Stat stat = new org.apache.zookeeper.data.Stat();
+        List<String> children;
+        byte[] data;
+        synchronized (node) {
+            node.copyStat(stat);
+            children = new ArrayList<>(node.getChildren());
+            data = node.getData();
+        }
+        nodes.put(path, new NodeDump(data, ZkConvert.fromZk(tree.getACL(node)), ZkConvert.stat(stat)));
+        for (String child : children) {
+            addNode(tree, path.equals("/") ? "/" + child : path + "/" + child, nodes);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ZkSession session : sessions) {
+            session.close();
+        }
+        server.close();
+    }
+}
