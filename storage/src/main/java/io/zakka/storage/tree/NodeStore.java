@@ -30,8 +30,10 @@ final class NodeStore {
         nodes.put(Paths.ROOT, systemNode(Acl.OPEN_ACL_UNSAFE));
         addSystemChild(Paths.ROOT, Paths.ZOOKEEPER, Acl.OPEN_ACL_UNSAFE);
         addSystemChild(Paths.ZOOKEEPER, Paths.QUOTA, Acl.OPEN_ACL_UNSAFE);
-        // ZOOKEEPER-2014: the config node is read-only for clients.
+        // ZOOKEEPER-2014: the config node is read-only for clients. ZooKeeper sets that ACL with
+        // setACL(path, acl, -1) when it builds the tree, which leaves the stored aversion at -1.
         addSystemChild(Paths.ZOOKEEPER, Paths.CONFIG, Acl.READ_ACL_UNSAFE);
+        nodes.get(Paths.CONFIG).aversion = -1;
     }
 
     /** System nodes have empty (not null) data and an all-zero stored Stat, as in ZooKeeper. */

@@ -128,9 +128,10 @@ class StatRulesTest {
     }
 
     @Test
-    void systemNodesHaveAnAllZeroStoredStat() {
+    void systemNodesHaveAnAllZeroStoredStatExceptTheConfigNodesAversion() {
         assertEquals(Stat.ZERO, stat("/zookeeper/quota"));
-        assertEquals(Stat.ZERO, stat("/zookeeper/config"));
+        // ZooKeeper builds the config node's ACL with setACL(..., -1), so its aversion reads -1.
+        assertEquals(new Stat(0, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0), stat("/zookeeper/config"));
         // copyStat derives numChildren and cversion (0 creations * 2 - children), as real ZooKeeper shows.
         assertEquals(new Stat(0, 0, 0, 0, 0, -2, 0, 0, 0, 2, 0), stat("/zookeeper"));
         assertEquals(new Stat(0, 0, 0, 0, 0, -1, 0, 0, 0, 1, 0), stat("/"));
