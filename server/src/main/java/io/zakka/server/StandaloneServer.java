@@ -1,0 +1,61 @@
+package io.zakka.server;
+
+import akka.actor.CoordinatedShutdown;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.Join;
+import com.typesafe.config.Config;
+import io.zakka.actors.node.NodeConfig;
+import io.zakka.api.ZakkaServer;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one standalone Zakka server in the foreground: an ActorSystem named {@value #SYSTEM_NAME} that
+ * forms its own cluster (client systems join it as members with role {@code zakka-client}), with a Zakka
+ * node inside. SIGTERM and Ctrl-C run Akka's coordinated shutdown, which stops the node cleanly.
+ */
+public final class StandaloneServer {
+
+    /** Every server and client ActorSystem of a Zakka cluster carries this name. */
+    public static final String SYSTEM_NAME = "zakka";
+
+    private StandaloneServer() {
+    }
+
+    /** Starts the server, prints the effective settings and the {@code zakka ready} line; returns the system. */
+    public static ActorSystem<Void> start(Config config) {
+        NodeConfig nodeConfig = NodeConfig.fromConfig(config);
+        EffectiveSettings settings = EffectiveSettings.of(config, nodeConfig);
+        settings.lines().forEach(System.out::println);
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
+        try {
+            joinSelfUnlessSeeded(system, config);
+            ZakkaServer server = ZakkaServer.start(system, nodeConfig);
+            CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceStop(), "stop-zakka-node",
+                    () -> server.stop().thenApply(done -> akka.Done.getInstance()));
+            System.out.println(settings.readyLine(Cluster.get(system).selfMember().address().toString()));
+            return system;
+        } catch (RuntimeException e) {
+            system.terminate();
+            awaitTermination(system);
+            throw e;
+        }
+    }
+
+    /** A standalone server forms its own one-member cluster unless seed nodes were configured. */
+    private static void joinSelfUnlessSeeded(ActorSystem<Void> system, Config config) {
+        if (config.getStringList("akka.cluster.seed-nodes").isEmpty()) {
+            Cluster cluster = Cluster.get(system);
+            cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        }
+    }
+
+    private static void awaitTermination(ActorSystem<Void> system) {
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("zakka: the actor system did not terminate in 30 s: " + e);
+        }
+    }
+}
