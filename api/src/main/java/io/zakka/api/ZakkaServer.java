@@ -1,0 +1,108 @@
+package io.zakka.api;
+
+import akka.Done;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Props;
+import akka.actor.typed.javadsl.AskPattern;
+import akka.actor.typed.receptionist.Receptionist;
+import akka.actor.typed.receptionist.ServiceKey;
+import io.zakka.actors.node.NodeConfig;
+import io.zakka.actors.node.ZakkaNode;
+import io.zakka.actors.pipeline.Pipeline;
+import io.zakka.protocol.Zxid;
+import io.zakka.protocol.client.ServerCommand;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A Zakka server node running inside an ActorSystem the application owns. The node's entry actor is
+ * registered with the receptionist under {@link #SERVICE_KEY}, where clients ({@code ZakkaClient}) in any
+ * ActorSystem of the same cluster find it.
+ */
+public final class ZakkaServer {
+
+    /** The receptionist key of every server's entry actor. */
+    public static final ServiceKey<ServerCommand> SERVICE_KEY = ServiceKey.create(ServerCommand.class, "zakka-server");
+
+    /** How long starting and stopping may take before they fail. */
+    public static final Duration LIFECYCLE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ActorSystem<?> system;
+    private final ActorRef<ZakkaNode.Command> node;
+    private final ActorRef<ServerCommand> entry;
+    private final NodeConfig config;
+
+    private ZakkaServer(ActorSystem<?> system, ActorRef<ZakkaNode.Command> node, ActorRef<ServerCommand> entry,
+                        NodeConfig config) {
+        this.system = system;
+        this.node = node;
+        this.entry = entry;
+        this.config = config;
+    }
+
+    /**
+     * Spawns a node with the {@code zakka} settings of the system's own configuration and waits (bounded by
+     * {@link #LIFECYCLE_TIMEOUT}) until it is registered. Call it from outside any actor.
+     */
+    public static ZakkaServer start(ActorSystem<?> system) {
+        return start(system, NodeConfig.fromConfig(system.settings().config()));
+    }
+
+    /** Spawns a node with {@code config} and waits until it is registered. Call it from outside any actor. */
+    public static ZakkaServer start(ActorSystem<?> system, NodeConfig config) {
+        try {
+            return startAsync(system, config).toCompletableFuture()
+                    .get(LIFECYCLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the Zakka node", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the Zakka node did not start", e);
+        }
+    }
+
+    /** Spawns a node with {@code config}; completes once its entry is registered with the receptionist. */
+    public static CompletionStage<ZakkaServer> startAsync(ActorSystem<?> system, NodeConfig config) {
+        ActorRef<ZakkaNode.Command> node = system.systemActorOf(ZakkaNode.create(config, Clock.systemUTC()),
+                "zakka-node-" + config.serverId(), Props.empty());
+        return AskPattern.<ZakkaNode.Command, ZakkaNode.Entry>ask(node, ZakkaNode.GetEntry::new,
+                        LIFECYCLE_TIMEOUT, system.scheduler())
+                .thenCompose(started -> AskPattern.<Receptionist.Command, Receptionist.Registered>ask(
+                                system.receptionist(),
+                                replyTo -> Receptionist.register(SERVICE_KEY, started.ref(), replyTo),
+                                LIFECYCLE_TIMEOUT, system.scheduler())
+                        .thenApply(registered -> new ZakkaServer(system, node, started.ref(), config)));
+    }
+
+    /** The entry actor: where clients send their {@link ServerCommand}s. */
+    public ActorRef<ServerCommand> ref() {
+        return entry;
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public CompletionStage<ServerStatus> status() {
+        return AskPattern.<ZakkaNode.Command, Pipeline.Status>ask(node,
+                        ZakkaNode.GetStatus::new, LIFECYCLE_TIMEOUT, system.scheduler())
+                .thenApply(s -> new ServerStatus(s.lastApplied(), s.nodeCount(), s.sessionCount(), s.watchCount(),
+                        s.writesInFlight()));
+    }
+
+    /** The zxid of the last txn this server applied. */
+    public CompletionStage<Zxid> lastZxid() {
+        return status().thenApply(ServerStatus::lastZxid);
+    }
+
+    /** Withdraws the entry from the receptionist and stops the node; its sessions are gone with it. */
+    public CompletionStage<Done> stop() {
+        system.receptionist().tell(Receptionist.deregister(SERVICE_KEY, entry));
+        return AskPattern.ask(node, ZakkaNode.Stop::new, LIFECYCLE_TIMEOUT, system.scheduler());
+    }
+}

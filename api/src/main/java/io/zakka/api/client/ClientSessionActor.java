@@ -1,0 +1,311 @@
+package io.zakka.api.client;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
+import akka.actor.typed.receptionist.Receptionist;
+import io.zakka.api.ZakkaServer;
+import io.zakka.api.client.ClientSession.Call;
+import io.zakka.api.client.SessionEvent.State;
+import io.zakka.protocol.ErrorCode;
+import io.zakka.protocol.WatchEvent;
+import io.zakka.protocol.client.ClientBound;
+import io.zakka.protocol.client.ServerCommand;
+import io.zakka.protocol.op.Op;
+import io.zakka.protocol.op.OpResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The client end of one session. It is both the {@code client} and the {@code replyTo} of every request, so
+ * the server's replies and watch events reach it in the server's order; it dispatches replies by cxid and
+ * events to the application's watchers.
+ *
+ * <p>Liveness, as ZooKeeper's client: a Ping when nothing was sent for a third of the timeout; after 2/3 of
+ * the timeout without hearing from a server the session is DISCONNECTED and the actor re-attaches
+ * (ResumeSession) to a server from the receptionist's listing; after 4/3 of it the session counts as EXPIRED
+ * locally (ZOOKEEPER-4508). An expiry, a move or a close ends the actor and fails what is still pending.
+ */
+public final class ClientSessionActor extends AbstractBehavior<ClientSession.Command> {
+
+    private record Listing(Receptionist.Listing listing) implements ClientSession.Command {
+    }
+
+    private record FromServer(ClientBound message) implements ClientSession.Command {
+    }
+
+    private record RequestExpired(int cxid) implements ClientSession.Command {
+    }
+
+    private enum Tick implements ClientSession.Command {
+        HEARTBEAT, CONNECT_DEADLINE
+    }
+
+    private final ZakkaClient.Settings settings;
+    private final TimerScheduler<ClientSession.Command> timers;
+    private final ActorRef<ClientBound> self;
+    private final ClientWatches<ActorRef<WatchEvent>> watches = new ClientWatches<>();
+    private final Map<Integer, Call> pending = new HashMap<>();
+    private final List<ActorRef<ClientSession.OpenOutcome>> openWaiters = new ArrayList<>();
+    private List<ActorRef<ServerCommand>> servers = List.of();
+    private ActorRef<ServerCommand> server;
+    private ClientSession.Opened session;
+    private State state;
+    private long lastZxidSeen;
+    private int nextCxid = 1;
+    private int resumeAttempts;
+    private long lastSentNanos;
+    private long lastHeardNanos;
+
+    public static Behavior<ClientSession.Command> create(ZakkaClient.Settings settings, Duration connectTimeout) {
+        return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+                new ClientSessionActor(context, timers, settings, connectTimeout)));
+    }
+
+    private ClientSessionActor(ActorContext<ClientSession.Command> context,
+                               TimerScheduler<ClientSession.Command> timers, ZakkaClient.Settings settings,
+                               Duration connectTimeout) {
+        super(context);
+        this.settings = settings;
+        this.timers = timers;
+        this.self = context.messageAdapter(ClientBound.class, FromServer::new);
+        ActorRef<Receptionist.Listing> listings = context.messageAdapter(Receptionist.Listing.class, Listing::new);
+        context.getSystem().receptionist().tell(Receptionist.subscribe(ZakkaServer.SERVICE_KEY, listings));
+        timers.startSingleTimer(Tick.CONNECT_DEADLINE, connectTimeout);
+    }
+
+    @Override
+    public Receive<ClientSession.Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(ClientSession.AwaitOpen.class, this::onAwaitOpen)
+                .onMessage(Call.class, this::onCallWhileConnecting)
+                .onMessage(Listing.class, this::onListing)
+                .onMessage(FromServer.class, this::onOpeningReply)
+                .onMessageEquals(Tick.CONNECT_DEADLINE, this::onConnectDeadline)
+                .build();
+    }
+
+    private Receive<ClientSession.Command> open() {
+        return newReceiveBuilder()
+                .onMessage(ClientSession.AwaitOpen.class, this::onAwaitOpen)
+                .onMessage(Call.class, this::onCall)
+                .onMessage(Listing.class, this::onListing)
+                .onMessage(FromServer.class, this::onFromServer)
+                .onMessage(RequestExpired.class, this::onRequestExpired)
+                .onMessageEquals(Tick.HEARTBEAT, this::onHeartbeat)
+                .onMessageEquals(Tick.CONNECT_DEADLINE, Behaviors::same)
+                .build();
+    }
+
+    private Behavior<ClientSession.Command> onAwaitOpen(ClientSession.AwaitOpen await) {
+        if (session != null) {
+            await.replyTo().tell(session);
+        } else {
+            openWaiters.add(await.replyTo());
+        }
+        return Behaviors.same();
+    }
+
+    private Behavior<ClientSession.Command> onCallWhileConnecting(Call call) {
+        call.replyTo().tell(new ClientSession.Failed(ErrorCode.CONNECTIONLOSS));
+        return Behaviors.same();
+    }
+
+    private Behavior<ClientSession.Command> onListing(Listing listing) {
+        servers = listing.listing().getServiceInstances(ZakkaServer.SERVICE_KEY).stream()
+                .sorted(Comparator.comparing(ref -> ref.path().toString())).toList();
+        if (server == null && !servers.isEmpty()) {
+            server = servers.get(0);
+            int requested = Math.toIntExact(settings.sessionTimeout().toMillis());
+            server.tell(new ServerCommand.OpenSession(requested, false, settings.clientAddress(), self));
+        }
+        return Behaviors.same();
+    }
+
+    private Behavior<ClientSession.Command> onOpeningReply(FromServer message) {
+        if (message.message() instanceof ClientBound.SessionOpened opened) {
+            session = new ClientSession.Opened(opened.sessionId(), opened.password(), opened.timeoutMs());
+            server = opened.server();
+            lastZxidSeen = Math.max(lastZxidSeen, opened.lastZxid());
+            lastHeardNanos = System.nanoTime();
+            lastSentNanos = lastHeardNanos;
+            openWaiters.forEach(waiter -> waiter.tell(session));
+            openWaiters.clear();
+            timers.cancel(Tick.CONNECT_DEADLINE);
+            timers.startTimerWithFixedDelay(Tick.HEARTBEAT, Duration.ofMillis(Math.max(10, opened.timeoutMs() / 6)));
+            changeState(State.CONNECTED);
+            return open();
+        }
+        if (message.message() instanceof ClientBound.SessionRejected rejected) {
+            return failOpen(rejected.code(), rejected.reason());
+        }
+        return Behaviors.same();
+    }
+
+    private Behavior<ClientSession.Command> onConnectDeadline() {
+        return failOpen(ErrorCode.CONNECTIONLOSS, servers.isEmpty() ? "no Zakka server found through the receptionist"
+                : "no answer from " + server);
+    }
+
+    private Behavior<ClientSession.Command> failOpen(ErrorCode code, String reason) {
+        openWaiters.forEach(waiter -> waiter.tell(new ClientSession.OpenFailed(code, reason)));
+        return Behaviors.stopped();
+    }
+
+    private Behavior<ClientSession.Command> onCall(Call call) {
+        int cxid = nextCxid++;
+        pending.put(cxid, call);
+        server.tell(new ServerCommand.Submit(session.sessionId(), cxid, call.op(), self));
+        lastSentNanos = System.nanoTime();
+        timers.startSingleTimer(cxid, new RequestExpired(cxid), settings.requestTimeout());
+        return Behaviors.same();
+    }
+
+    private Behavior<ClientSession.Command> onRequestExpired(RequestExpired expired) {
+        Call timedOut = pending.remove(expired.cxid());
+        if (timedOut != null) {
+            timedOut.replyTo().tell(new ClientSession.TimedOut());
+        }
+        return Behaviors.same();
+    }
+
+    private Behavior<ClientSession.Command> onFromServer(FromServer message) {
+        lastHeardNanos = System.nanoTime();
+        ClientBound in = message.message();
+        if (in instanceof ClientBound.Reply reply) {
+            return onReply(reply);
+        }
+        if (in instanceof ClientBound.Notification notification) {
+            deliver(notification.event());
+        } else if (in instanceof ClientBound.Pong pong) {
+            lastZxidSeen = Math.max(lastZxidSeen, pong.lastZxid());
+        } else if (in instanceof ClientBound.SessionOpened opened) {
+            server = opened.server();
+            resumeAttempts = 0;
+            changeState(State.CONNECTED);
+        } else if (in instanceof ClientBound.SessionClosed closed) {
+            return end(closed.reason() == ErrorCode.SESSIONMOVED ? State.MOVED : State.EXPIRED, closed.reason());
+        } else if (in instanceof ClientBound.SessionRejected rejected && rejected.code() == ErrorCode.SESSIONEXPIRED) {
+            return end(State.EXPIRED, ErrorCode.SESSIONEXPIRED);
+        }
+        return Behaviors.same();
+    }
+
+    private Behavior<ClientSession.Command> onReply(ClientBound.Reply reply) {
+        lastZxidSeen = Math.max(lastZxidSeen, reply.zxid());
+        Call call = pending.remove(reply.cxid());
+        if (call == null) {
+            boolean sessionGone = reply.result().equals(new OpResult.Error(ErrorCode.SESSIONEXPIRED));
+            return sessionGone ? end(State.EXPIRED, ErrorCode.SESSIONEXPIRED) : this;
+        }
+        timers.cancel(reply.cxid());
+        register(call, reply.result());
+        call.replyTo().tell(new ClientSession.Completed(reply.zxid(), reply.result()));
+        if (call.op() instanceof Op.CloseSession && !reply.result().isError()) {
+            return end(State.CLOSED, ErrorCode.SESSIONEXPIRED);
+        }
+        return Behaviors.same();
+    }
+
+    private Behavior<ClientSession.Command> onHeartbeat() {
+        long now = System.nanoTime();
+        long timeoutNanos = Duration.ofMillis(session.timeoutMs()).toNanos();
+        long silent = now - lastHeardNanos;
+        if (silent > timeoutNanos * 4 / 3) {
+            return end(State.EXPIRED, ErrorCode.SESSIONEXPIRED);
+        }
+        if (silent > timeoutNanos * 2 / 3) {
+            changeState(State.DISCONNECTED);
+            resume();
+        } else if (now - lastSentNanos >= timeoutNanos / 3) {
+            server.tell(new ServerCommand.Ping(session.sessionId(), self));
+            lastSentNanos = now;
+        }
+        return Behaviors.same();
+    }
+
+    /** Re-attaches to the next server of the listing (the same one when it is the only one). */
+    private void resume() {
+        if (servers.isEmpty()) {
+            return;
+        }
+        ActorRef<ServerCommand> target = servers.get(resumeAttempts++ % servers.size());
+        target.tell(new ServerCommand.ResumeSession(session.sessionId(), session.password(), session.timeoutMs(),
+                lastZxidSeen, settings.clientAddress(), self));
+        lastSentNanos = System.nanoTime();
+    }
+
+    private void register(Call call, OpResult result) {
+        Op op = call.op();
+        boolean ok = !result.isError();
+        if (op instanceof Op.RemoveWatches remove && ok) {
+            watches.remove(remove.path(), remove.type());
+        }
+        if (call.watcher().isEmpty()) {
+            return;
+        }
+        ActorRef<WatchEvent> watcher = call.watcher().get();
+        if (op instanceof Op.Exists exists) {
+            if (ok) {
+                watches.addData(exists.path(), watcher);
+            } else if (result.equals(new OpResult.Error(ErrorCode.NONODE))) {
+                watches.addExist(exists.path(), watcher);
+            }
+        } else if (op instanceof Op.GetData getData && ok) {
+            watches.addData(getData.path(), watcher);
+        } else if (op instanceof Op.GetChildren children && ok) {
+            watches.addChild(children.path(), watcher);
+        } else if (op instanceof Op.AddWatch add && ok) {
+            watches.addPersistent(add.path(), add.mode(), watcher);
+        }
+    }
+
+    private void deliver(WatchEvent event) {
+        lastZxidSeen = Math.max(lastZxidSeen, event.zxid());
+        settings.watcher().ifPresent(watcher -> watcher.tell(event));
+        watches.route(event).forEach(watcher -> watcher.tell(event));
+    }
+
+    private void changeState(State next) {
+        if (next != state) {
+            state = next;
+            settings.sessionListener().ifPresent(listener -> listener.tell(new SessionEvent(session.sessionId(),
+                    next)));
+        }
+    }
+
+    /** The session is over: fail what is pending and answer every later call with {@code code}. */
+    private Behavior<ClientSession.Command> end(State finalState, ErrorCode code) {
+        changeState(finalState);
+        pending.values().forEach(call -> call.replyTo().tell(new ClientSession.Failed(code)));
+        pending.clear();
+        timers.cancelAll();
+        if (finalState == State.CLOSED) {
+            return Behaviors.stopped();
+        }
+        return Behaviors.receive(ClientSession.Command.class)
+                .onMessage(Call.class, call -> onCallAfterEnd(call, code))
+                .onMessage(ClientSession.AwaitOpen.class, await -> onAwaitOpenAfterEnd(await, code))
+                .onAnyMessage(ignored -> Behaviors.same())
+                .build();
+    }
+
+    /** A close of an ended session just stops this actor; anything else fails with the session's end. */
+    private Behavior<ClientSession.Command> onCallAfterEnd(Call call, ErrorCode code) {
+        call.replyTo().tell(new ClientSession.Failed(code));
+        return call.op() instanceof Op.CloseSession ? Behaviors.stopped() : Behaviors.same();
+    }
+
+    private Behavior<ClientSession.Command> onAwaitOpenAfterEnd(ClientSession.AwaitOpen await, ErrorCode code) {
+        await.replyTo().tell(new ClientSession.OpenFailed(code, "the session has ended"));
+        return Behaviors.same();
+    }
+}

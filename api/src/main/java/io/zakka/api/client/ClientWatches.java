@@ -1,0 +1,114 @@
+package io.zakka.api.client;
+
+import io.zakka.protocol.AddWatchMode;
+import io.zakka.protocol.EventType;
+import io.zakka.protocol.PathValidation;
+import io.zakka.protocol.PureCore;
+import io.zakka.protocol.WatchEvent;
+import io.zakka.protocol.WatcherType;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The client side of per-call watchers (ZooKeeper's {@code ZKWatchManager}): which watcher objects an
+ * incoming notification reaches. The server keeps one watch per (session, path, kind); the client fans a
+ * notification out to every watcher object registered for it, and forgets the one-shot ones.
+ *
+ * <p>Routing: NodeCreated and NodeDataChanged reach data and exist watchers of the path; NodeDeleted reaches
+ * data, exist and child watchers; NodeChildrenChanged reaches child watchers. Persistent watchers of the path
+ * get every event on it; recursive watchers of the path or an ancestor get all but NodeChildrenChanged.
+ * Invariant: a watcher gets at most one delivery per event.
+ *
+ * @param <W> the watcher type (an {@code ActorRef<WatchEvent>} in the client)
+ */
+@PureCore
+final class ClientWatches<W> {
+
+    private final Map<String, Set<W>> data = new HashMap<>();
+    private final Map<String, Set<W>> exist = new HashMap<>();
+    private final Map<String, Set<W>> child = new HashMap<>();
+    private final Map<String, Set<W>> persistent = new HashMap<>();
+    private final Map<String, Set<W>> recursive = new HashMap<>();
+
+    void addData(String path, W watcher) {
+        add(data, path, watcher);
+    }
+
+    void addExist(String path, W watcher) {
+        add(exist, path, watcher);
+    }
+
+    void addChild(String path, W watcher) {
+        add(child, path, watcher);
+    }
+
+    void addPersistent(String path, AddWatchMode mode, W watcher) {
+        add(mode == AddWatchMode.PERSISTENT ? persistent : recursive, path, watcher);
+    }
+
+    /** The watchers {@code event} reaches; one-shot watchers are removed. */
+    Set<W> route(WatchEvent event) {
+        String path = event.path();
+        Set<W> out = new LinkedHashSet<>();
+        switch (event.type()) {
+            case NODE_CREATED, NODE_DATA_CHANGED -> {
+                take(data, path, out);
+                take(exist, path, out);
+            }
+            case NODE_DELETED -> {
+                take(data, path, out);
+                take(exist, path, out);
+                take(child, path, out);
+            }
+            case NODE_CHILDREN_CHANGED -> take(child, path, out);
+            default -> {
+                return out;
+            }
+        }
+        out.addAll(persistent.getOrDefault(path, Set.of()));
+        if (event.type() != EventType.NODE_CHILDREN_CHANGED) {
+            String current = path;
+            while (true) {
+                out.addAll(recursive.getOrDefault(current, Set.of()));
+                if ("/".equals(current)) {
+                    break;
+                }
+                current = PathValidation.parentOf(current);
+            }
+        }
+        return out;
+    }
+
+    /** Forgets the local watchers that a successful removeWatches of {@code type} removed on the server. */
+    void remove(String path, WatcherType type) {
+        switch (type) {
+            case CHILDREN -> child.remove(path);
+            case DATA -> {
+                data.remove(path);
+                exist.remove(path);
+            }
+            case PERSISTENT -> persistent.remove(path);
+            case PERSISTENT_RECURSIVE -> recursive.remove(path);
+            case ANY -> {
+                for (Map<String, Set<W>> table : List.of(data, exist, child, persistent, recursive)) {
+                    table.remove(path);
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown watcher type " + type);
+        }
+    }
+
+    private static <W> void add(Map<String, Set<W>> table, String path, W watcher) {
+        table.computeIfAbsent(path, p -> new LinkedHashSet<>()).add(watcher);
+    }
+
+    private static <W> void take(Map<String, Set<W>> table, String path, Set<W> out) {
+        Set<W> watchers = table.remove(path);
+        if (watchers != null) {
+            out.addAll(watchers);
+        }
+    }
+}

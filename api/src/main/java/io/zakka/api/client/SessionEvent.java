@@ -1,0 +1,24 @@
+package io.zakka.api.client;
+
+import io.zakka.protocol.ZakkaSerializable;
+
+/**
+ * A change of a client session's state, sent to the session listener the application gave
+ * ({@link ZakkaClient.Settings#withSessionListener}). The counterpart of ZooKeeper's KeeperState events.
+ */
+public record SessionEvent(long sessionId, State state) implements ZakkaSerializable {
+
+    /** Session states, as ZooKeeper's client reports them. */
+    public enum State {
+        /** The session is open and a server answers (SyncConnected). */
+        CONNECTED,
+        /** No server has answered for 2/3 of the timeout; the client is trying to re-attach (Disconnected). */
+        DISCONNECTED,
+        /** The session is gone: the server expired it, or no server answered for 4/3 of the timeout. */
+        EXPIRED,
+        /** Another client resumed this session (SESSIONMOVED); this handle is dead. */
+        MOVED,
+        /** The application closed the session. */
+        CLOSED
+    }
+}
