@@ -67,7 +67,7 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
 
     public static Behavior<ClientSession.Command> create(ZakkaClient.Settings settings, Duration connectTimeout) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-                new ClientSessionActor(context, timers, settings, connectTimeout)));
+                new ClientSessionActor(context, timers, settings, connectTimeout).connecting()));
     }
 
     private ClientSessionActor(ActorContext<ClientSession.Command> context,
@@ -82,8 +82,8 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
         timers.startSingleTimer(Tick.CONNECT_DEADLINE, connectTimeout);
     }
 
-    @Override
-    public Receive<ClientSession.Command> createReceive() {
+    /** The initial behavior: waiting for a server in the listing and for its SessionOpened. */
+    private Receive<ClientSession.Command> connecting() {
         return newReceiveBuilder()
                 .onMessage(ClientSession.AwaitOpen.class, this::onAwaitOpen)
                 .onMessage(Call.class, this::onCallWhileConnecting)
@@ -93,7 +93,9 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
                 .build();
     }
 
-    private Receive<ClientSession.Command> open() {
+    /** The session is open. */
+    @Override
+    public Receive<ClientSession.Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(ClientSession.AwaitOpen.class, this::onAwaitOpen)
                 .onMessage(Call.class, this::onCall)
@@ -142,7 +144,7 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
             timers.cancel(Tick.CONNECT_DEADLINE);
             timers.startTimerWithFixedDelay(Tick.HEARTBEAT, Duration.ofMillis(Math.max(10, opened.timeoutMs() / 6)));
             changeState(State.CONNECTED);
-            return open();
+            return this;
         }
         if (message.message() instanceof ClientBound.SessionRejected rejected) {
             return failOpen(rejected.code(), rejected.reason());
@@ -204,10 +206,10 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
         Call call = pending.remove(reply.cxid());
         if (call == null) {
             boolean sessionGone = reply.result().equals(new OpResult.Error(ErrorCode.SESSIONEXPIRED));
-            return sessionGone ? end(State.EXPIRED, ErrorCode.SESSIONEXPIRED) : this;
+            return sessionGone ? end(State.EXPIRED, ErrorCode.SESSIONEXPIRED) : Behaviors.same();
         }
         timers.cancel(reply.cxid());
-        register(call, reply.result());
+        watches.afterReply(call.op(), reply.result(), call.watcher());
         call.replyTo().tell(new ClientSession.Completed(reply.zxid(), reply.result()));
         if (call.op() instanceof Op.CloseSession && !reply.result().isError()) {
             return end(State.CLOSED, ErrorCode.SESSIONEXPIRED);
@@ -241,31 +243,6 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
         target.tell(new ServerCommand.ResumeSession(session.sessionId(), session.password(), session.timeoutMs(),
                 lastZxidSeen, settings.clientAddress(), self));
         lastSentNanos = System.nanoTime();
-    }
-
-    private void register(Call call, OpResult result) {
-        Op op = call.op();
-        boolean ok = !result.isError();
-        if (op instanceof Op.RemoveWatches remove && ok) {
-            watches.remove(remove.path(), remove.type());
-        }
-        if (call.watcher().isEmpty()) {
-            return;
-        }
-        ActorRef<WatchEvent> watcher = call.watcher().get();
-        if (op instanceof Op.Exists exists) {
-            if (ok) {
-                watches.addData(exists.path(), watcher);
-            } else if (result.equals(new OpResult.Error(ErrorCode.NONODE))) {
-                watches.addExist(exists.path(), watcher);
-            }
-        } else if (op instanceof Op.GetData getData && ok) {
-            watches.addData(getData.path(), watcher);
-        } else if (op instanceof Op.GetChildren children && ok) {
-            watches.addChild(children.path(), watcher);
-        } else if (op instanceof Op.AddWatch add && ok) {
-            watches.addPersistent(add.path(), add.mode(), watcher);
-        }
     }
 
     private void deliver(WatchEvent event) {

@@ -1,15 +1,19 @@
 package io.zakka.api.client;
 
 import io.zakka.protocol.AddWatchMode;
+import io.zakka.protocol.ErrorCode;
 import io.zakka.protocol.EventType;
 import io.zakka.protocol.PathValidation;
 import io.zakka.protocol.PureCore;
 import io.zakka.protocol.WatchEvent;
 import io.zakka.protocol.WatcherType;
+import io.zakka.protocol.op.Op;
+import io.zakka.protocol.op.OpResult;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,6 +51,34 @@ final class ClientWatches<W> {
 
     void addPersistent(String path, AddWatchMode mode, W watcher) {
         add(mode == AddWatchMode.PERSISTENT ? persistent : recursive, path, watcher);
+    }
+
+    /**
+     * Registers {@code watcher} for the watch that {@code op} set, as the server did: on success, or for exists
+     * also on NONODE (an exist watch). A successful removeWatches forgets the matching local watchers.
+     */
+    void afterReply(Op op, OpResult result, Optional<W> watcher) {
+        boolean ok = !result.isError();
+        if (op instanceof Op.RemoveWatches remove && ok) {
+            remove(remove.path(), remove.type());
+        }
+        if (watcher.isEmpty()) {
+            return;
+        }
+        W w = watcher.get();
+        if (op instanceof Op.Exists exists) {
+            if (ok) {
+                addData(exists.path(), w);
+            } else if (result.equals(new OpResult.Error(ErrorCode.NONODE))) {
+                addExist(exists.path(), w);
+            }
+        } else if (op instanceof Op.GetData getData && ok) {
+            addData(getData.path(), w);
+        } else if (op instanceof Op.GetChildren children && ok) {
+            addChild(children.path(), w);
+        } else if (op instanceof Op.AddWatch add && ok) {
+            addPersistent(add.path(), add.mode(), w);
+        }
     }
 
     /** The watchers {@code event} reaches; one-shot watchers are removed. */
