@@ -92,7 +92,14 @@ final class DifferentialRun {
 
     private void runStep(Step step) throws Exception {
         Target.Executed expected = reference.run(step);
-        Target.Executed actual = candidate.run(step);
+        Target.Executed actual;
+        try {
+            actual = candidate.run(step);
+        } catch (Exception noAnswer) {
+            remember(step.describe() + " -> " + Render.result(step.op(), expected.result(), referenceView));
+            fail(step, "result", Render.result(step.op(), expected.result(), referenceView), "no answer: " + noAnswer);
+            throw new AssertionError(String.join("\n", differences), noAnswer);
+        }
         referenceView.committed(step.index(), expected.zxid());
         candidateView.committed(step.index(), actual.zxid());
         if (step.action() instanceof Step.Reopen) {

@@ -13,8 +13,9 @@ import org.apache.zookeeper.server.ZooKeeperServer;
 
 /**
  * A real Apache ZooKeeper 3.9.5 standalone server in this JVM, on a loopback port chosen by the OS and a
- * temporary data directory. TTL nodes need {@code zookeeper.extendedTypesEnabled}; the container/TTL
- * reaper ({@code ContainerManager}) is not started, so nothing is deleted behind the test's back.
+ * temporary data directory, with the super digest of {@link GenValues#SUPER_USER}. TTL nodes need
+ * {@code zookeeper.extendedTypesEnabled}; the container/TTL reaper ({@code ContainerManager}) is not
+ * started, so nothing is deleted behind the test's back.
  */
 final class EmbeddedZooKeeper implements AutoCloseable {
 
@@ -25,6 +26,8 @@ final class EmbeddedZooKeeper implements AutoCloseable {
         // A differential run needs ZooKeeper's answers, not its durability: skip the fsync per txn.
         System.setProperty("zookeeper.forceSync", "no");
         System.setProperty("zookeeper.admin.enableServer", "false");
+        // Read once, when DigestAuthenticationProvider is loaded: checked in the constructor below.
+        System.setProperty("zookeeper.DigestAuthenticationProvider.superDigest", GenValues.SUPER_DIGEST);
     }
 
     private final Path dir;
@@ -36,6 +39,24 @@ final class EmbeddedZooKeeper implements AutoCloseable {
         server = new ZooKeeperServer(dir.toFile(), dir.toFile(), TICK_MS);
         factory = ServerCnxnFactory.createFactory(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         factory.startup(server);
+        checkSuperUser();
+    }
+
+    /**
+     * The super digest is a static of ZooKeeper's DigestAuthenticationProvider, read when the class loads.
+     * If something in this JVM loaded it before the property was set, the super user would silently be an
+     * ordinary one and the run would report differences that are not Zakka's: refuse to start instead.
+     */
+    private void checkSuperUser() throws IOException, InterruptedException {
+        try (ZkSession session = ZkSession.connect(connectString())) {
+            session.addAuthInfo("digest", GenValues.SUPER_USER.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            boolean isSuper = session.whoAmI().stream().anyMatch(info -> "super".equals(info.getAuthScheme()));
+            if (!isSuper) {
+                close();
+                throw new IllegalStateException("ZooKeeper's super digest is not in effect: "
+                        + "DigestAuthenticationProvider was loaded before EmbeddedZooKeeper set it");
+            }
+        }
     }
 
     String connectString() {

@@ -33,6 +33,10 @@ final class GenValues {
     static final int BIG_DATA_BYTES = Limits.MAX_DATA_BYTES - 512;
 
     static final List<String> AUTH_USERS = List.of("alice:secret", "bob:pw", "carol:x", "alice:wrong");
+    /** The super user's "user:password"; both servers are configured with its digest. */
+    static final String SUPER_USER = "super:zakka-diff";
+    /** The super digest ("super:base64(sha1)"), as zookeeper.DigestAuthenticationProvider.superDigest wants it. */
+    static final String SUPER_DIGEST = digest(SUPER_USER);
 
     private static final String[] LETTERS = {"a", "b", "c"};
     private static final String[] SEQ_LIKE = {"s0000000000", "s0000000001", "s0000000002", "0000000000",
@@ -188,7 +192,32 @@ final class GenValues {
         return random.nextInt(100) < 85 ? ttls[random.nextInt(4)] : ttls[4 + random.nextInt(3)];
     }
 
+    /** A digest "user:password"; now and then the super user's, which passes every ACL check. */
     byte[] auth() {
-        return pick(AUTH_USERS).getBytes(StandardCharsets.UTF_8);
+        String user = random.nextInt(100) < 8 ? SUPER_USER : pick(AUTH_USERS);
+        return user.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A getEphemerals prefix: a plain string prefix, so "/s" matches "/s0000000003" and "/a" "/a/b". */
+    String ephemeralsPrefix() {
+        int roll = random.nextInt(100);
+        if (roll < 30) {
+            return "/";
+        } else if (roll < 50) {
+            return pick(List.of("/s", "/0", "/a/s", "/b/", "/s00000000"));
+        }
+        return path();
+    }
+
+    /** A path for delete: half the time one of the 39 letter-only paths, where creates land most. */
+    String deletePath() {
+        if (random.nextInt(100) < 50) {
+            return path();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int depth = 1 + random.nextInt(3); depth > 0; depth--) {
+            sb.append('/').append(LETTERS[random.nextInt(LETTERS.length)]);
+        }
+        return sb.toString();
     }
 }

@@ -23,6 +23,8 @@ final class OpGenerator {
 
     private final SplittableRandom random;
     private final GenValues values;
+    /** Paths this generator recently asked to create: deletes aim at them often, so the tree churns. */
+    private final java.util.ArrayDeque<String> recentCreates = new java.util.ArrayDeque<>();
     private int nextIndex;
 
     OpGenerator(long seed) {
@@ -41,7 +43,7 @@ final class OpGenerator {
         if (roll < 250) {
             return create();
         } else if (roll < 350) {
-            return new Op.Delete(values.path(), values.version());
+            return delete();
         } else if (roll < 450) {
             return setData();
         } else if (roll < 500) {
@@ -57,7 +59,7 @@ final class OpGenerator {
         } else if (roll < 770) {
             return new Op.GetAllChildrenNumber(values.path());
         } else if (roll < 790) {
-            return new Op.GetEphemerals(values.chance(30) ? "/" : values.path());
+            return new Op.GetEphemerals(values.ephemeralsPrefix());
         } else if (roll < 890) {
             return multi();
         } else if (roll < 910) {
@@ -86,7 +88,21 @@ final class OpGenerator {
             return new Op.Create(GenValues.BIG_PATH, values.bigData(), values.acl(), mode, ttlFor(mode));
         }
         String path = mode.isSequential() && values.chance(85) ? values.sequentialPath() : values.path();
+        if (!mode.isSequential()) {
+            recentCreates.addLast(path);
+            if (recentCreates.size() > 8) {
+                recentCreates.removeFirst();
+            }
+        }
         return new Op.Create(path, values.data(), values.acl(), mode, ttlFor(mode));
+    }
+
+    private Op delete() {
+        if (!recentCreates.isEmpty() && values.chance(40)) {
+            String path = values.pick(List.copyOf(recentCreates));
+            return new Op.Delete(path, values.chance(60) ? -1 : values.version());
+        }
+        return new Op.Delete(values.deletePath(), values.version());
     }
 
     private Op setData() {

@@ -8,12 +8,20 @@ import java.util.TreeMap;
 /** Counts of the reference's outcomes per op kind, printed after a run to show what it covered. */
 final class RunStats {
 
-    private final Map<String, Integer> counts = new TreeMap<>();
+    private final Map<String, int[]> counts = new TreeMap<>();
+    private final Map<String, Integer> codes = new TreeMap<>();
     private int events;
 
     void record(Step step, OpResult result) {
         String kind = step.op() == null ? "reopenSession" : kind(step.op());
-        counts.merge(kind + " " + outcome(result), 1, Integer::sum);
+        String outcome = outcome(result);
+        int[] okAndTotal = counts.computeIfAbsent(kind, k -> new int[2]);
+        okAndTotal[1]++;
+        if (outcome.equals("ok")) {
+            okAndTotal[0]++;
+        } else {
+            codes.merge(outcome, 1, Integer::sum);
+        }
     }
 
     void events(int count) {
@@ -41,9 +49,12 @@ final class RunStats {
         return "ok";
     }
 
+    /** "kind ok/total" per op kind, then how often each error code was ZooKeeper's answer. */
     String summary() {
-        StringBuilder sb = new StringBuilder();
-        counts.forEach((k, v) -> sb.append(k).append('=').append(v).append("  "));
-        return sb.append("watchEvents=").append(events).toString();
+        StringBuilder sb = new StringBuilder("ok/total: ");
+        counts.forEach((k, v) -> sb.append(k).append(' ').append(v[0]).append('/').append(v[1]).append(", "));
+        sb.append("\n  errors: ");
+        codes.forEach((k, v) -> sb.append(k).append('=').append(v).append(' '));
+        return sb.append("\n  watch events delivered: ").append(events).toString();
     }
 }

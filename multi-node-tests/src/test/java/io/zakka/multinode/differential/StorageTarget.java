@@ -43,7 +43,7 @@ final class StorageTarget implements Target {
     private static final Id LOOPBACK = new Id("ip", "127.0.0.1");
 
     private final DataTree tree = new DataTree();
-    private final AclChecker aclChecker = new AclChecker(Optional.empty());
+    private final AclChecker aclChecker = new AclChecker(Optional.of(GenValues.SUPER_DIGEST));
     private final PrepStage prep = new PrepStage(tree, PrepConfig.DEFAULTS, aclChecker);
     private final Reads reads = new Reads(tree, aclChecker);
     private final WatchRegistry watches = new WatchRegistry();

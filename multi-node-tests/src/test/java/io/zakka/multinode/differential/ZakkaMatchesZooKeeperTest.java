@@ -17,4 +17,10 @@ class ZakkaMatchesZooKeeperTest {
     void zakkaTreeMatchesZooKeeperOnRandomOperations() throws Exception {
         DifferentialRun.runSeeds(StorageTarget::new);
     }
+
+    @Test
+    @Timeout(600)
+    void zakkaServerMatchesZooKeeperOnRandomOperations() throws Exception {
+        DifferentialRun.runSeeds(ServerTarget::new);
+    }
 }

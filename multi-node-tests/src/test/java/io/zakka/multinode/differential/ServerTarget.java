@@ -1,0 +1,146 @@
+package io.zakka.multinode.differential;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Props;
+import akka.actor.typed.javadsl.AskPattern;
+import akka.actor.typed.javadsl.Behaviors;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.zakka.api.ZakkaServer;
+import io.zakka.api.client.ZakkaClient;
+import io.zakka.protocol.WatchEvent;
+import io.zakka.protocol.op.Op;
+import io.zakka.protocol.op.OpResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A standalone {@link ZakkaServer} in its own ActorSystem, driven through {@link ZakkaClient} sessions,
+ * each with a default watcher ({@link EventCollector}) and the client address 127.0.0.1 (the ip id the
+ * stock ZooKeeper client has on the embedded server). The reaper is pushed out of the run (ZooKeeper's is
+ * not started either) and the super digest is ZooKeeper's. A write's zxid is the server's last applied
+ * zxid once its reply arrived; the whole tree is read by a super-user session.
+ */
+final class ServerTarget implements Target {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final ActorSystem<Void> system;
+    private final ZakkaServer server;
+    private final List<ClientSlot> slots = new ArrayList<>();
+    private int collectors;
+
+    ServerTarget() {
+        Config config = ConfigFactory.parseString(String.join("\n",
+                        "akka.loglevel = WARNING",
+                        "zakka.reaper-interval = 1h",
+                        "zakka.super-digest = \"" + GenValues.SUPER_DIGEST + "\""))
+                .withFallback(ConfigFactory.load());
+        system = ActorSystem.create(Behaviors.empty(), "zakka-differential", config);
+        server = ZakkaServer.start(system);
+    }
+
+    @Override
+    public String name() {
+        return "Zakka server (ZakkaServer + ZakkaClient)";
+    }
+
+    @Override
+    public void open(int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            slots.add(connect());
+        }
+    }
+
+    private ClientSlot connect() throws Exception {
+        ActorRef<Object> collector = system.systemActorOf(EventCollector.create(), "watcher-" + collectors++,
+                Props.empty());
+        ZakkaClient.Settings settings = ZakkaClient.Settings.defaults().withSessionTimeout(Duration.ofSeconds(30))
+                .withWatcher(collector.narrow()).withClientAddress(LOOPBACK);
+        return new ClientSlot(Await.result(ZakkaClient.connect(system, WAIT, settings)), collector);
+    }
+
+    @Override
+    public Executed run(Step step) throws Exception {
+        ClientSlot slot = slots.get(step.session());
+        if (step.action() instanceof Step.Reopen) {
+            Await.result(slot.client().close());
+            long closeZxid = lastZxid();
+            slots.set(step.session(), connect());
+            return new Executed(new OpResult.Done(), closeZxid);
+        }
+        Op op = step.op();
+        OpResult result = ClientOps.run(slot.client(), op);
+        boolean committed = op instanceof Op.WriteOp && !result.isError()
+                && !(result instanceof OpResult.MultiResult multi && multi.results().stream().anyMatch(
+                        OpResult::isError));
+        return new Executed(result, committed ? lastZxid() : 0);
+    }
+
+    private long lastZxid() throws Exception {
+        return Await.result(server.lastZxid()).toLong();
+    }
+
+    @Override
+    public long sessionId(int session) {
+        return slots.get(session).client().sessionId();
+    }
+
+    /** A read on the session first: the server sends a session's events before its later replies. */
+    @Override
+    public List<WatchEvent> drainEvents(int session) throws Exception {
+        ClientSlot slot = slots.get(session);
+        Await.outcome(slot.client().exists("/", false));
+        return Await.result(AskPattern.ask(slot.collector(), EventCollector.Drain::new, WAIT, system.scheduler()));
+    }
+
+    @Override
+    public boolean deliversWatches() {
+        return true;
+    }
+
+    /** The whole tree as a super user sees it (every read allowed, digests unmasked). */
+    @Override
+    public Optional<SortedMap<String, NodeDump>> dump() throws Exception {
+        ZakkaClient auditor = Await.result(ZakkaClient.connect(system, WAIT,
+                ZakkaClient.Settings.defaults().withClientAddress(LOOPBACK)));
+        try {
+            Await.result(auditor.addAuth("digest", GenValues.SUPER_USER.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)));
+            SortedMap<String, NodeDump> nodes = new TreeMap<>();
+            List<String> pending = new ArrayList<>(List.of("/"));
+            while (!pending.isEmpty()) {
+                String path = pending.remove(pending.size() - 1);
+                OpResult.DataResult data = Await.result(auditor.getData(path, false));
+                OpResult.AclResult acl = Await.result(auditor.getACL(path));
+                nodes.put(path, new NodeDump(data.data(), acl.acl(), data.stat()));
+                for (String child : Await.result(auditor.getChildren(path, false))) {
+                    pending.add(path.equals("/") ? "/" + child : path + "/" + child);
+                }
+            }
+            return Optional.of(nodes);
+        } finally {
+            Await.result(auditor.close());
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ClientSlot slot : slots) {
+            Await.outcome(slot.client().close());
+        }
+        Await.outcome(server.stop());
+        system.terminate();
+        Await.result(system.getWhenTerminated());
+    }
+
+    /** One session slot's client and its watcher. */
+    private record ClientSlot(ZakkaClient client, ActorRef<Object> collector) {
+    }
+}
