@@ -9,7 +9,6 @@ import akka.actor.testkit.typed.javadsl.FishingOutcomes;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.receptionist.Receptionist;
-import com.typesafe.config.ConfigFactory;
 import io.zakka.api.ZakkaServer;
 import io.zakka.protocol.Acl;
 import io.zakka.protocol.CreateMode;
@@ -21,41 +20,61 @@ import io.zakka.protocol.op.OpResult;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The client against a scripted server: a probe registered under the server key plays the server, so the
- * test decides which answers never come. Each test gets its own system, so the receptionist lists only it.
+ * test decides which answers never come. Each test registers its own probe and withdraws it afterwards, so
+ * the receptionist lists only the current one (no real server runs in this system).
  */
 class ClientSessionFailureTest {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(300);
 
-    private ActorTestKit kit;
+    private static ActorTestKit kit;
     private TestProbe<ServerCommand> server;
     private TestProbe<SessionEvent> states;
+    private boolean registered;
+
+    @BeforeAll
+    static void startKit() {
+        kit = ActorTestKit.create();
+    }
+
+    @AfterAll
+    static void stopKit() {
+        kit.shutdownTestKit();
+    }
 
     @BeforeEach
-    void start() {
-        kit = ActorTestKit.create(ConfigFactory.parseResources("application-test.conf")
-                .withFallback(ConfigFactory.load()));
+    void createProbes() {
         server = kit.createTestProbe();
         states = kit.createTestProbe();
+        registered = false;
     }
 
     @AfterEach
-    void stop() {
-        kit.shutdownTestKit();
+    void withdrawScriptedServer() {
+        if (!registered) {
+            return;
+        }
+        TestProbe<Receptionist.Deregistered> withdrawn = kit.createTestProbe();
+        kit.system().receptionist().tell(Receptionist.deregister(ZakkaServer.SERVICE_KEY, server.getRef(),
+                withdrawn.getRef()));
+        withdrawn.receiveMessage();
     }
 
     /** Registers the probe as a server, connects, and answers the OpenSession like a server would. */
     private ZakkaClient connectToScriptedServer(int grantedTimeoutMs) {
-        TestProbe<Receptionist.Registered> registered = kit.createTestProbe();
+        TestProbe<Receptionist.Registered> ack = kit.createTestProbe();
         kit.system().receptionist().tell(Receptionist.register(ZakkaServer.SERVICE_KEY, server.getRef(),
-                registered.getRef()));
-        registered.receiveMessage();
+                ack.getRef()));
+        ack.receiveMessage();
+        this.registered = true;
         ZakkaClient.Settings settings = ZakkaClient.Settings.defaults().withRequestTimeout(REQUEST_TIMEOUT)
                 .withSessionTimeout(Duration.ofMillis(grantedTimeoutMs)).withSessionListener(states.getRef());
         CompletionStage<ZakkaClient> connecting = ZakkaClient.connect(kit.system(), Duration.ofSeconds(10), settings);
