@@ -27,9 +27,13 @@ final class OpGenerator {
     private final java.util.ArrayDeque<String> recentCreates = new java.util.ArrayDeque<>();
     private int nextIndex;
 
-    OpGenerator(long seed) {
+    private final boolean whoAmI;
+
+    /** {@code whoAmI}: also generate whoAmI (only for targets that have the server's session handling). */
+    OpGenerator(long seed, boolean whoAmI) {
         this.random = new SplittableRandom(seed);
         this.values = new GenValues(random);
+        this.whoAmI = whoAmI;
     }
 
     Step next() {
@@ -69,6 +73,8 @@ final class OpGenerator {
             return new Op.AddWatch(values.chance(15) ? "/" : values.path(), mode);
         } else if (roll < 965) {
             return new Op.AddAuth("digest", values.auth());
+        } else if (roll < 975 && whoAmI) {
+            return new Op.WhoAmI();
         }
         return new Op.Exists(values.path(), true);
     }

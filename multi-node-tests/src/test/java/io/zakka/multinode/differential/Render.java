@@ -54,6 +54,9 @@ final class Render {
             return "count " + c.count();
         } else if (result instanceof OpResult.PathsResult p) {
             return "paths " + sorted(p.paths());
+        } else if (result instanceof OpResult.WhoAmIResult w) {
+            // ZooKeeper's auth ids live in a hash set: compared as a set.
+            return "whoAmI " + sorted(w.ids().stream().map(id -> id.scheme() + ":" + id.id()).toList());
         }
         return String.valueOf(result);
     }

@@ -105,6 +105,11 @@ final class ServerTarget implements Target {
         return true;
     }
 
+    @Override
+    public boolean answersWhoAmI() {
+        return true;
+    }
+
     /** The whole tree as a super user sees it (every read allowed, digests unmasked). */
     @Override
     public Optional<SortedMap<String, NodeDump>> dump() throws Exception {

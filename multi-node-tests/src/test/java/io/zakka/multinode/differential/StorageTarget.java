@@ -152,6 +152,12 @@ final class StorageTarget implements Target {
         return true;
     }
 
+    /** whoAmI is answered by the server's session handling, which this harness does not have. */
+    @Override
+    public boolean answersWhoAmI() {
+        return false;
+    }
+
     @Override
     public Optional<SortedMap<String, NodeDump>> dump() {
         SortedMap<String, NodeDump> nodes = new TreeMap<>();

@@ -32,6 +32,9 @@ interface Target extends AutoCloseable {
     /** Whether this target delivers watch events at all (a storage-only harness may not). */
     boolean deliversWatches();
 
+    /** Whether this target answers whoAmI (a session op of the server, not of storage). */
+    boolean answersWhoAmI();
+
     /** Every node of the tree by path, when the target can see its whole tree without ACL checks. */
     Optional<SortedMap<String, NodeDump>> dump() throws Exception;
 

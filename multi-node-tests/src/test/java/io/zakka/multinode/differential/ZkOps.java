@@ -30,6 +30,11 @@ final class ZkOps {
             zk.addAuthInfo(auth.scheme(), auth.auth());
             return new OpResult.Done();
         }
+        if (op instanceof Op.WhoAmI) {
+            List<io.zakka.protocol.Id> ids = new ArrayList<>();
+            zk.whoAmI().forEach(info -> ids.add(new io.zakka.protocol.Id(info.getAuthScheme(), info.getUser())));
+            return new OpResult.WhoAmIResult(ids);
+        }
         if (op instanceof Op.AddWatch watch) {
             zk.addWatch(watch.path(), AddWatchMode.valueOf(watch.mode().name()));
             return new OpResult.Done();

@@ -144,6 +144,11 @@ final class ZooKeeperTarget implements Target {
         return true;
     }
 
+    @Override
+    public boolean answersWhoAmI() {
+        return true;
+    }
+
     /** The server's own tree, read directly: no ACL checks, no zxids consumed. */
     @Override
     public Optional<SortedMap<String, NodeDump>> dump() {
