@@ -140,8 +140,9 @@ class TwoActorSystemsTest {
         ActorTestKit doomedKit = joinedClientSystem();
         TestProbe<SessionEvent> states = doomedKit.createTestProbe();
         ZakkaClient doomed = connect(doomedKit, ZakkaClient.Settings.defaults()
-                .withSessionTimeout(Duration.ofMillis(400)).withSessionListener(states.getRef()));
-        assertEquals(400, doomed.sessionTimeoutMs());
+                .withSessionTimeout(Duration.ofMillis(1000)).withSessionListener(states.getRef()));
+        assertEquals(1000, doomed.sessionTimeoutMs());
+        assertEquals(SessionEvent.State.CONNECTED, states.receiveMessage().state());
         result(doomed.create("/doomed", new byte[0], Acl.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL));
         assertTrue(result(observer.exists("/doomed", deletions.getRef())).isPresent());
         doomedKit.shutdownTestKit();

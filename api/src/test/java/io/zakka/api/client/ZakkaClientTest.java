@@ -194,12 +194,20 @@ class ZakkaClientTest {
     @Test
     void heartbeatsKeepAnIdleSessionAlive() {
         TestProbe<SessionEvent> states = kit.createTestProbe();
-        ZakkaClient client = connect(ZakkaClient.Settings.defaults().withSessionTimeout(Duration.ofMillis(400))
+        ZakkaClient client = connect(ZakkaClient.Settings.defaults().withSessionTimeout(Duration.ofMillis(1000))
                 .withSessionListener(states.getRef()));
-        assertEquals(400, client.sessionTimeoutMs(), "the server's minimum for a 200 ms tick");
+        assertEquals(1000, client.sessionTimeoutMs());
         assertEquals(SessionEvent.State.CONNECTED, states.receiveMessage().state());
-        states.expectNoMessage(Duration.ofSeconds(2));
+        // Three timeouts without a request: only the pings (every third of the timeout) keep it open.
+        states.expectNoMessage(Duration.ofSeconds(3));
         assertTrue(result(client.exists("/", false)).isPresent());
+    }
+
+    @Test
+    void requestedTimeoutIsClampedToTheServersMinimum() {
+        ZakkaClient client = connect(ZakkaClient.Settings.defaults().withSessionTimeout(Duration.ofMillis(1)));
+        assertEquals(400, client.sessionTimeoutMs(), "2 ticks of 200 ms");
+        result(client.close());
     }
 
     @Test
