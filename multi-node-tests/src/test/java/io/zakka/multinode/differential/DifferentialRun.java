@@ -74,7 +74,7 @@ final class DifferentialRun {
             referenceView.sessionOpened(slot, reference.sessionId(slot));
             candidateView.sessionOpened(slot, candidate.sessionId(slot));
         }
-        OpGenerator generator = new OpGenerator(seed, reference.answersWhoAmI() && candidate.answersWhoAmI());
+        OpGenerator generator = new OpGenerator(seed, reference.hasClientSession() && candidate.hasClientSession());
         for (int i = 0; i < steps; i++) {
             Step step = generator.next();
             runStep(step);

@@ -27,13 +27,13 @@ final class OpGenerator {
     private final java.util.ArrayDeque<String> recentCreates = new java.util.ArrayDeque<>();
     private int nextIndex;
 
-    private final boolean whoAmI;
+    private final boolean clientSessionOps;
 
-    /** {@code whoAmI}: also generate whoAmI (only for targets that have the server's session handling). */
-    OpGenerator(long seed, boolean whoAmI) {
+    /** {@code clientSessionOps}: also generate whoAmI and removeWatches (see {@link Target#hasClientSession}). */
+    OpGenerator(long seed, boolean clientSessionOps) {
         this.random = new SplittableRandom(seed);
         this.values = new GenValues(random);
-        this.whoAmI = whoAmI;
+        this.clientSessionOps = clientSessionOps;
     }
 
     Step next() {
@@ -73,8 +73,11 @@ final class OpGenerator {
             return new Op.AddWatch(values.chance(15) ? "/" : values.path(), mode);
         } else if (roll < 965) {
             return new Op.AddAuth("digest", values.auth());
-        } else if (roll < 975 && whoAmI) {
+        } else if (roll < 975 && clientSessionOps) {
             return new Op.WhoAmI();
+        } else if (roll < 990 && clientSessionOps) {
+            return new Op.RemoveWatches(values.chance(70) ? values.validPath(2) : values.path(),
+                    values.pick(List.of(io.zakka.protocol.WatcherType.values())));
         }
         return new Op.Exists(values.path(), true);
     }

@@ -42,6 +42,8 @@ final class OpText {
             return "getACL(" + quote(g.path()) + ")";
         } else if (op instanceof Op.GetAllChildrenNumber g) {
             return "getAllChildrenNumber(" + quote(g.path()) + ")";
+        } else if (op instanceof Op.RemoveWatches r) {
+            return "removeWatches(" + quote(r.path()) + ", " + r.type() + ")";
         } else if (op instanceof Op.WhoAmI) {
             return "whoAmI()";
         } else if (op instanceof Op.GetEphemerals g) {

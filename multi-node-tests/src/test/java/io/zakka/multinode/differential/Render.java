@@ -66,8 +66,10 @@ final class Render {
     }
 
     /**
-     * A session's events for one step. The events of a session close are compared as a multiset:
-     * ZooKeeper deletes a closing session's ephemerals in the iteration order of a HashSet.
+     * A session's events for one step. Two kinds are compared as multisets because ZooKeeper's order
+     * is a hash order: the events of a session close (it deletes the ephemerals in the iteration order
+     * of a HashSet) and the *WatchRemoved events of a removeWatches (the client queues them from a
+     * HashMap keyed by event type, whose enum keys hash by identity).
      */
     static String events(List<WatchEvent> events, Step step, SideView view) {
         List<String> texts = new ArrayList<>();
@@ -75,7 +77,7 @@ final class Render {
             String zxid = e.zxid() == -1 ? "" : " @" + view.zxid(e.zxid());
             texts.add(e.type() + " " + OpText.quote(e.path()) + zxid);
         }
-        if (step.action() instanceof Step.Reopen) {
+        if (step.action() instanceof Step.Reopen || step.op() instanceof Op.RemoveWatches) {
             texts.sort(null);
         }
         return texts.toString();

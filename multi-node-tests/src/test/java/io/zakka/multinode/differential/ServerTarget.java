@@ -106,7 +106,7 @@ final class ServerTarget implements Target {
     }
 
     @Override
-    public boolean answersWhoAmI() {
+    public boolean hasClientSession() {
         return true;
     }
 

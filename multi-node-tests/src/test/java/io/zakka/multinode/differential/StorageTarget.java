@@ -152,9 +152,9 @@ final class StorageTarget implements Target {
         return true;
     }
 
-    /** whoAmI is answered by the server's session handling, which this harness does not have. */
+    /** whoAmI and removeWatches belong to the server's session handling and the client: not here. */
     @Override
-    public boolean answersWhoAmI() {
+    public boolean hasClientSession() {
         return false;
     }
 

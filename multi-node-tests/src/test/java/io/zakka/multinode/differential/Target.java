@@ -32,8 +32,11 @@ interface Target extends AutoCloseable {
     /** Whether this target delivers watch events at all (a storage-only harness may not). */
     boolean deliversWatches();
 
-    /** Whether this target answers whoAmI (a session op of the server, not of storage). */
-    boolean answersWhoAmI();
+    /**
+     * Whether this target has a client library and the server's session handling, so that whoAmI and
+     * removeWatches (whose outcome and events come partly from the client) can be compared.
+     */
+    boolean hasClientSession();
 
     /** Every node of the tree by path, when the target can see its whole tree without ACL checks. */
     Optional<SortedMap<String, NodeDump>> dump() throws Exception;

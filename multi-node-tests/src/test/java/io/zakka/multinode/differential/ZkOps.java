@@ -35,6 +35,11 @@ final class ZkOps {
             zk.whoAmI().forEach(info -> ids.add(new io.zakka.protocol.Id(info.getAuthScheme(), info.getUser())));
             return new OpResult.WhoAmIResult(ids);
         }
+        if (op instanceof Op.RemoveWatches remove) {
+            zk.removeAllWatches(remove.path(), org.apache.zookeeper.Watcher.WatcherType.fromInt(remove.type().code()),
+                    false);
+            return new OpResult.Done();
+        }
         if (op instanceof Op.AddWatch watch) {
             zk.addWatch(watch.path(), AddWatchMode.valueOf(watch.mode().name()));
             return new OpResult.Done();

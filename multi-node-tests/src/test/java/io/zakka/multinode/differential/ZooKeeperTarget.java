@@ -145,7 +145,7 @@ final class ZooKeeperTarget implements Target {
     }
 
     @Override
-    public boolean answersWhoAmI() {
+    public boolean hasClientSession() {
         return true;
     }
 
