@@ -1,5 +1,6 @@
 package io.zakka.multinode.differential;
 
+import io.zakka.protocol.op.Op;
 import io.zakka.protocol.op.OpResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.SortedMap;
 final class DifferentialRun {
 
     static final int DUMP_EVERY = 250;
+    /** The longest run of consecutive writes a pipelining candidate prepares before applying. */
+    static final int MAX_BATCH = 6;
     private static final int HISTORY = 20;
 
     private final long seed;
@@ -75,12 +78,27 @@ final class DifferentialRun {
             candidateView.sessionOpened(slot, candidate.sessionId(slot));
         }
         OpGenerator generator = new OpGenerator(seed, reference.hasClientSession() && candidate.hasClientSession());
-        for (int i = 0; i < steps; i++) {
-            Step step = generator.next();
-            runStep(step);
-            if ((i + 1) % DUMP_EVERY == 0) {
-                compareTrees(step);
+        int done = 0;
+        Step lookahead = null;
+        while (done < steps) {
+            List<Step> batch = new ArrayList<>();
+            batch.add(lookahead != null ? lookahead : generator.next());
+            lookahead = null;
+            while (candidate.pipelines() && isWrite(batch.get(0)) && batch.size() < MAX_BATCH
+                    && done + batch.size() < steps) {
+                Step next = generator.next();
+                if (!isWrite(next)) {
+                    lookahead = next;
+                    break;
+                }
+                batch.add(next);
             }
+            runBatch(batch);
+            stats.batch(batch.size());
+            if ((done + batch.size()) / DUMP_EVERY > done / DUMP_EVERY) {
+                compareTrees(batch.get(batch.size() - 1));
+            }
+            done += batch.size();
         }
         compareTrees(null);
         if (!differences.isEmpty()) {
@@ -90,16 +108,39 @@ final class DifferentialRun {
                 + reference.name() + ": " + stats.summary());
     }
 
-    private void runStep(Step step) throws Exception {
-        Target.Executed expected = reference.run(step);
-        Target.Executed actual;
+    private static boolean isWrite(Step step) {
+        return step.op() instanceof Op.WriteOp;
+    }
+
+    /**
+     * Runs a batch: one step, or for a pipelining candidate a run of consecutive writes that it may
+     * prepare all before applying any. ZooKeeper runs them one by one; a pipeline must give the same
+     * results. Events are compared after the batch.
+     */
+    private void runBatch(List<Step> batch) throws Exception {
+        List<Target.Executed> expected = new ArrayList<>();
+        for (Step step : batch) {
+            expected.add(reference.run(step));
+        }
+        Step last = batch.get(batch.size() - 1);
+        List<Target.Executed> actual;
         try {
-            actual = candidate.run(step);
+            actual = candidate.runBatch(batch);
         } catch (Exception noAnswer) {
-            remember(step.describe() + " -> " + Render.result(step.op(), expected.result(), referenceView));
-            fail(step, "result", Render.result(step.op(), expected.result(), referenceView), "no answer: " + noAnswer);
+            String want = Render.result(last.op(), expected.get(batch.size() - 1).result(), referenceView);
+            remember(last.describe() + " -> " + want);
+            fail(last, "result", want, "no answer: " + noAnswer);
             throw new AssertionError(String.join("\n", differences), noAnswer);
         }
+        for (int i = 0; i < batch.size(); i++) {
+            compareResult(batch.get(i), expected.get(i), actual.get(i));
+        }
+        if (candidate.deliversWatches()) {
+            compareEvents(last);
+        }
+    }
+
+    private void compareResult(Step step, Target.Executed expected, Target.Executed actual) {
         referenceView.committed(step.index(), expected.zxid());
         candidateView.committed(step.index(), actual.zxid());
         if (step.action() instanceof Step.Reopen) {
@@ -112,9 +153,6 @@ final class DifferentialRun {
         stats.record(step, expected.result());
         if (!want.equals(got) && !matchesAlternative(step, expected.alternatives(), got)) {
             fail(step, "result", want + alternative(expected), got);
-        }
-        if (candidate.deliversWatches()) {
-            compareEvents(step);
         }
     }
 

@@ -25,6 +25,8 @@ final class OpGenerator {
     private final GenValues values;
     /** Paths this generator recently asked to create: deletes aim at them often, so the tree churns. */
     private final java.util.ArrayDeque<String> recentCreates = new java.util.ArrayDeque<>();
+    /** Paths this generator recently set watches on: removeWatches aims at them often. */
+    private final java.util.ArrayDeque<String> recentWatches = new java.util.ArrayDeque<>();
     private int nextIndex;
 
     private final boolean clientSessionOps;
@@ -52,34 +54,60 @@ final class OpGenerator {
             return setData();
         } else if (roll < 500) {
             return new Op.SetAcl(setAclPath(), values.acl(), values.version());
-        } else if (roll < 580) {
-            return new Op.Exists(values.path(), values.chance(50));
-        } else if (roll < 660) {
-            return new Op.GetData(values.path(), values.chance(50));
-        } else if (roll < 720) {
-            return new Op.GetChildren(values.path(), values.chance(50), values.chance(50));
-        } else if (roll < 750) {
-            return new Op.GetAcl(values.path());
-        } else if (roll < 770) {
-            return new Op.GetAllChildrenNumber(values.path());
         } else if (roll < 790) {
-            return new Op.GetEphemerals(values.ephemeralsPrefix());
+            return read(roll);
         } else if (roll < 890) {
             return multi();
         } else if (roll < 910) {
             return multiRead();
         } else if (roll < 950) {
             AddWatchMode mode = values.chance(50) ? AddWatchMode.PERSISTENT : AddWatchMode.PERSISTENT_RECURSIVE;
-            return new Op.AddWatch(values.chance(15) ? "/" : values.path(), mode);
+            return new Op.AddWatch(watched(values.chance(15) ? "/" : values.path()), mode);
         } else if (roll < 965) {
             return new Op.AddAuth("digest", values.auth());
         } else if (roll < 975 && clientSessionOps) {
             return new Op.WhoAmI();
         } else if (roll < 990 && clientSessionOps) {
-            return new Op.RemoveWatches(values.chance(70) ? values.validPath(2) : values.path(),
-                    values.pick(List.of(io.zakka.protocol.WatcherType.values())));
+            String path = !recentWatches.isEmpty() && values.chance(70) ? values.pick(List.copyOf(recentWatches))
+                    : values.path();
+            io.zakka.protocol.WatcherType type = values.chance(40) ? io.zakka.protocol.WatcherType.ANY
+                    : values.pick(List.of(io.zakka.protocol.WatcherType.values()));
+            return new Op.RemoveWatches(path, type);
         }
-        return new Op.Exists(values.path(), true);
+        return new Op.Exists(watched(values.path()), true);
+    }
+
+    private Op read(int roll) {
+        boolean watch = values.chance(50);
+        String path = values.path();
+        if (watch) {
+            watched(path);
+        }
+        if (roll < 580) {
+            return new Op.Exists(path, watch);
+        } else if (roll < 660) {
+            return new Op.GetData(path, watch);
+        } else if (roll < 720) {
+            return new Op.GetChildren(path, watch, values.chance(50));
+        } else if (roll < 750) {
+            return new Op.GetAcl(path);
+        } else if (roll < 770) {
+            return new Op.GetAllChildrenNumber(path);
+        }
+        return new Op.GetEphemerals(values.ephemeralsPrefix());
+    }
+
+    /** Remembers a path a watch was asked for, so that removeWatches often names one. */
+    private String watched(String path) {
+        remember(recentWatches, path);
+        return path;
+    }
+
+    private static void remember(java.util.ArrayDeque<String> recent, String path) {
+        recent.addLast(path);
+        if (recent.size() > 8) {
+            recent.removeFirst();
+        }
     }
 
     /**
@@ -98,10 +126,7 @@ final class OpGenerator {
         }
         String path = mode.isSequential() && values.chance(85) ? values.sequentialPath() : values.path();
         if (!mode.isSequential()) {
-            recentCreates.addLast(path);
-            if (recentCreates.size() > 8) {
-                recentCreates.removeFirst();
-            }
+            remember(recentCreates, path);
         }
         return new Op.Create(path, values.data(), values.acl(), mode, ttlFor(mode));
     }

@@ -11,6 +11,8 @@ final class RunStats {
     private final Map<String, int[]> counts = new TreeMap<>();
     private final Map<String, Integer> codes = new TreeMap<>();
     private int events;
+    private int batches;
+    private int batchedSteps;
 
     void record(Step step, OpResult result) {
         String kind = step.op() == null ? "reopenSession" : kind(step.op());
@@ -26,6 +28,14 @@ final class RunStats {
 
     void events(int count) {
         events += count;
+    }
+
+    /** A batch of more than one write, prepared together by a pipelining candidate. */
+    void batch(int size) {
+        if (size > 1) {
+            batches++;
+            batchedSteps += size;
+        }
     }
 
     private static String kind(Op op) {
@@ -55,6 +65,11 @@ final class RunStats {
         counts.forEach((k, v) -> sb.append(k).append(' ').append(v[0]).append('/').append(v[1]).append(", "));
         sb.append("\n  errors: ");
         codes.forEach((k, v) -> sb.append(k).append('=').append(v).append(' '));
-        return sb.append("\n  watch events delivered: ").append(events).toString();
+        sb.append("\n  watch events delivered: ").append(events);
+        if (batches > 0) {
+            sb.append("; pipelined batches: ").append(batches).append(" holding ").append(batchedSteps)
+                    .append(" writes");
+        }
+        return sb.toString();
     }
 }

@@ -48,13 +48,53 @@ final class StorageTarget implements Target {
     private final Reads reads = new Reads(tree, aclChecker);
     private final WatchRegistry watches = new WatchRegistry();
     private final List<Session> sessions = new ArrayList<>();
+    private final boolean pipelined;
     private long nextSessionId = 0x5a0000L;
     private long nowMs = START_MS;
     private int cxid;
 
+    /** Steps one at a time: each write is prepped and applied before the next. */
+    StorageTarget() {
+        this(false);
+    }
+
+    /**
+     * @param pipelined prep every write of a batch (a run of consecutive writes, from any sessions)
+     *                  before applying the first, as the leader does with writes in flight: each prep
+     *                  must see the changes of the ones before it
+     */
+    StorageTarget(boolean pipelined) {
+        this.pipelined = pipelined;
+    }
+
     @Override
     public String name() {
-        return "Zakka storage (PrepStage + DataTree + Reads + WatchRegistry)";
+        return "Zakka storage" + (pipelined ? " with pipelined prep" : "")
+                + " (PrepStage + DataTree + Reads + WatchRegistry)";
+    }
+
+    @Override
+    public boolean pipelines() {
+        return pipelined;
+    }
+
+    @Override
+    public List<Executed> runBatch(List<Step> steps) {
+        if (!pipelined || steps.size() == 1) {
+            List<Executed> results = new ArrayList<>();
+            steps.forEach(step -> results.add(run(step)));
+            return results;
+        }
+        List<PrepOutcome> prepared = new ArrayList<>();
+        for (Step step : steps) {
+            Op.WriteOp write = (Op.WriteOp) step.op();
+            prepared.add(prep.prep(sessions.get(step.session()).caller(), ++cxid, write, nowMs++));
+        }
+        List<Executed> results = new ArrayList<>();
+        for (PrepOutcome outcome : prepared) {
+            results.add(commit(outcome));
+        }
+        return results;
     }
 
     @Override

@@ -20,6 +20,23 @@ interface Target extends AutoCloseable {
     /** Runs one step to completion. */
     Executed run(Step step) throws Exception;
 
+    /**
+     * Runs consecutive steps; only a target that {@link #pipelines()} is given more than one, and then
+     * only writes. The default runs them one by one.
+     */
+    default List<Executed> runBatch(List<Step> steps) throws Exception {
+        List<Executed> results = new java.util.ArrayList<>();
+        for (Step step : steps) {
+            results.add(run(step));
+        }
+        return results;
+    }
+
+    /** Whether this target wants runs of consecutive writes as one batch (to prepare them all first). */
+    default boolean pipelines() {
+        return false;
+    }
+
     /** The id of the session now in the slot (it changes when a step reopens the slot). */
     long sessionId(int session);
 

@@ -18,6 +18,13 @@ class ZakkaMatchesZooKeeperTest {
         DifferentialRun.runSeeds(StorageTarget::new);
     }
 
+    /** The same, with runs of consecutive writes all prepped before the first is applied. */
+    @Test
+    @Timeout(300)
+    void zakkaTreeWithPipelinedPrepMatchesZooKeeperOnRandomOperations() throws Exception {
+        DifferentialRun.runSeeds(() -> new StorageTarget(true));
+    }
+
     @Test
     @Timeout(600)
     void zakkaServerMatchesZooKeeperOnRandomOperations() throws Exception {
