@@ -48,9 +48,44 @@ import java.util.TreeSet;
 public final class DataTree {
     private static final Done DONE = new Done();
 
-    private final NodeStore store = new NodeStore();
+    private final NodeStore store;
     private final Map<Long, Integer> sessionTimeoutsMs = new TreeMap<>();
     private Zxid lastAppliedZxid = Zxid.ZERO;
+    private SnapshotCursor snapshot;
+
+    public DataTree() {
+        store = new NodeStore();
+    }
+
+    /** A tree restored by {@link TreeLoader}: the store holds the image's nodes. */
+    DataTree(NodeStore store, Map<Long, Integer> sessionTimeoutsMs, Zxid lastAppliedZxid) {
+        this.store = store;
+        this.sessionTimeoutsMs.putAll(sessionTimeoutsMs);
+        this.lastAppliedZxid = lastAppliedZxid;
+    }
+
+    /**
+     * Opens a consistent image of the tree at {@link #lastAppliedZxid()} with its session table, to be read
+     * in slices between applies (see {@link SnapshotCursor}). One at a time; throws if one is open.
+     */
+    public SnapshotCursor openSnapshot() {
+        SnapshotCursor cursor = new SnapshotCursor(this, store, lastAppliedZxid, sessionTimeoutsMs);
+        store.attach(cursor);
+        snapshot = cursor;
+        return cursor;
+    }
+
+    /** True while a snapshot image is being read. */
+    public boolean snapshotOpen() {
+        return snapshot != null;
+    }
+
+    void cursorClosed(SnapshotCursor cursor) {
+        store.detach(cursor);
+        if (snapshot == cursor) {
+            snapshot = null;
+        }
+    }
 
     /**
      * Applies one committed txn and returns its client-visible result ({@code Created}, {@code Done},

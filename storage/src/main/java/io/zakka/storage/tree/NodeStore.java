@@ -23,10 +23,18 @@ import java.util.Map;
  * children; ephemeral nodes have no children; {@link NodeKinds} indexes exactly the nodes present.
  */
 final class NodeStore {
-    private final Map<String, ZNode> nodes = new HashMap<>();
+    private final Map<String, ZNode> nodes;
     private final NodeKinds kinds = new NodeKinds();
+    /** The open snapshot, told before every change; null when none is being taken. */
+    private SnapshotCursor cursor;
+
+    /** An empty store for a tree restored from a snapshot image ({@link #restore}). */
+    NodeStore(int expectedNodes) {
+        nodes = new HashMap<>(Math.max(16, (int) (expectedNodes / 0.75f) + 1));
+    }
 
     NodeStore() {
+        nodes = new HashMap<>();
         nodes.put(Paths.ROOT, systemNode(Acl.OPEN_ACL_UNSAFE));
         addSystemChild(Paths.ROOT, Paths.ZOOKEEPER, Acl.OPEN_ACL_UNSAFE);
         addSystemChild(Paths.ZOOKEEPER, Paths.QUOTA, Acl.OPEN_ACL_UNSAFE);
@@ -44,6 +52,40 @@ final class NodeStore {
     private void addSystemChild(String parent, String path, List<Acl> acl) {
         nodes.get(parent).children.add(PathValidation.nameOf(path));
         nodes.put(path, systemNode(acl));
+    }
+
+    /**
+     * Adds a node of a snapshot image. Images come parents first (DfsOrder), so the parent is present;
+     * an image that breaks that or repeats a path is corrupt and throws.
+     */
+    void restore(NodeImage image) {
+        String path = image.path();
+        ZNode node = new ZNode(image);
+        if (!Paths.ROOT.equals(path)) {
+            ZNode parent = nodes.get(PathValidation.parentOf(path));
+            requireState(parent != null, "snapshot image: parent missing for ", path);
+            requireState(!parent.isEphemeral(), "snapshot image: ephemeral parent of ", path);
+            parent.children.add(PathValidation.nameOf(path));
+        }
+        requireState(nodes.put(path, node) == null, "snapshot image: duplicate node ", path);
+        kinds.added(path, node.ephemeralOwner);
+    }
+
+    void attach(SnapshotCursor snapshot) {
+        requireState(cursor == null, "a snapshot is already being taken at ", "/");
+        cursor = snapshot;
+    }
+
+    void detach(SnapshotCursor snapshot) {
+        if (cursor == snapshot) {
+            cursor = null;
+        }
+    }
+
+    private void beforeChange(String path) {
+        if (cursor != null) {
+            cursor.beforeChange(path, nodes.get(path));
+        }
     }
 
     ZNode find(String path) {
@@ -67,6 +109,8 @@ final class NodeStore {
         requireState(!parent.isEphemeral(), "create: ephemeral parent of ", path);
         requireState(txn.parentCversion() == parent.childCreations + 1, "create: parent creation counter is "
                 + parent.childCreations + " but the txn sets " + txn.parentCversion() + " for ", path);
+        beforeChange(path);
+        beforeChange(parentPath);
         ZNode node = new ZNode(copy(txn.data()), txn.acl(), zxid, timeMs, txn.ephemeralOwner());
         parent.children.add(PathValidation.nameOf(path));
         parent.childCreations = txn.parentCversion();
@@ -84,6 +128,8 @@ final class NodeStore {
         requireState(node.children.isEmpty(), "delete: node has children ", path);
         String parentPath = PathValidation.parentOf(path);
         ZNode parent = nodes.get(parentPath);
+        beforeChange(path);
+        beforeChange(parentPath);
         parent.children.remove(PathValidation.nameOf(path));
         // Only forward: a delete never moves pzxid back behind a later create (DataTree.deleteNode).
         if (Long.compareUnsigned(zxid, parent.pzxid) > 0) {
@@ -99,6 +145,7 @@ final class NodeStore {
         ZNode node = existing(txn.path(), "setData");
         requireState(txn.version() == node.version + 1, "setData: version " + node.version + " cannot become "
                 + txn.version() + " at ", txn.path());
+        beforeChange(txn.path());
         node.data = copy(txn.data());
         node.version = txn.version();
         node.mzxid = zxid;
@@ -112,6 +159,7 @@ final class NodeStore {
         ZNode node = existing(txn.path(), "setACL");
         requireState(txn.aclVersion() == node.aversion + 1, "setACL: aversion " + node.aversion
                 + " cannot become " + txn.aclVersion() + " at ", txn.path());
+        beforeChange(txn.path());
         node.acl = List.copyOf(txn.acl());
         node.aversion = txn.aclVersion();
         return node.clientStat();

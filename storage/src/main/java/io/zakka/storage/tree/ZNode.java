@@ -44,6 +44,21 @@ final class ZNode {
         this.ephemeralOwner = ephemeralOwner;
     }
 
+    /** A node restored from a snapshot with every stored field. */
+    ZNode(NodeImage image) {
+        this.data = image.data();
+        this.acl = List.copyOf(image.acl());
+        this.czxid = image.czxid();
+        this.mzxid = image.mzxid();
+        this.pzxid = image.pzxid();
+        this.ctimeMs = image.ctimeMs();
+        this.mtimeMs = image.mtimeMs();
+        this.version = image.version();
+        this.childCreations = image.childCreations();
+        this.aversion = image.aversion();
+        this.ephemeralOwner = image.ephemeralOwner();
+    }
+
     /**
      * The client view: cversion counts creations plus deletions (every child created and no longer
      * present was deleted, hence {@code creations * 2 - numChildren}), ephemeralOwner is 0 for

@@ -1,0 +1,103 @@
+package io.zakka.storage.snapshot;
+
+import io.zakka.protocol.Zxid;
+import io.zakka.storage.tree.NodeImage;
+import io.zakka.storage.txnlog.TxnCodec;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The snapshot file format. A file {@code snapshot.<zxid as 16 hex digits>} holds the tree at that zxid:
+ * <pre>
+ * header  : magic:i32 = 0x5A414B53 ("ZAKS")  version:i32 = 1  zxid:i64
+ *           sessionCount:i32  (sessionId:i64 timeoutMs:i32)*  nodeCount:i32
+ * node*   : path:string ephemeralOwner:i64 czxid:i64 mzxid:i64 pzxid:i64 ctimeMs:i64 mtimeMs:i64
+ *           version:i32 childCreations:i32 aversion:i32 acl data     (nodeCount times, parents first)
+ * trailer : endMagic:i32 = 0x454E4453 ("ENDS")  crc:i32
+ * </pre>
+ * {@code crc} is the CRC32C of every byte before it. string, acl and data are encoded as in {@link TxnCodec}.
+ * Big-endian. A snapshot is written to {@code snapshot.<zxid>.tmp}, forced, renamed and the directory
+ * forced, so a file with the final name is always complete.
+ */
+public final class SnapshotFormat {
+    public static final int MAGIC = 0x5A414B53;
+    public static final int VERSION = 1;
+    public static final int END_MAGIC = 0x454E4453;
+
+    private SnapshotFormat() {
+    }
+
+    public static void writeHeader(DataOutputStream out, Zxid zxid, Map<Long, Integer> sessions, int nodeCount)
+            throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeLong(zxid.toLong());
+        out.writeInt(sessions.size());
+        for (Map.Entry<Long, Integer> session : new TreeMap<>(sessions).entrySet()) {
+            out.writeLong(session.getKey());
+            out.writeInt(session.getValue());
+        }
+        out.writeInt(nodeCount);
+    }
+
+    public static void writeNode(DataOutputStream out, NodeImage node) throws IOException {
+        TxnCodec.writeString(out, node.path());
+        out.writeLong(node.ephemeralOwner());
+        out.writeLong(node.czxid());
+        out.writeLong(node.mzxid());
+        out.writeLong(node.pzxid());
+        out.writeLong(node.ctimeMs());
+        out.writeLong(node.mtimeMs());
+        out.writeInt(node.version());
+        out.writeInt(node.childCreations());
+        out.writeInt(node.aversion());
+        TxnCodec.writeAcl(out, node.acl());
+        TxnCodec.writeBytes(out, node.data());
+    }
+
+    /** The header fields of a snapshot. */
+    public record Header(Zxid zxid, Map<Long, Integer> sessionTimeouts, int nodeCount) {
+    }
+
+    public static Header readHeader(DataInputStream in) throws IOException {
+        int magic = in.readInt();
+        int version = in.readInt();
+        if (magic != MAGIC || version != VERSION) {
+            throw new IOException(String.format("not a Zakka snapshot (magic %08x, version %d)", magic, version));
+        }
+        Zxid zxid = Zxid.of(in.readLong());
+        int sessionCount = in.readInt();
+        if (sessionCount < 0 || sessionCount > (1 << 24)) {
+            throw new IOException("bad session count " + sessionCount);
+        }
+        Map<Long, Integer> sessions = new TreeMap<>();
+        for (int i = 0; i < sessionCount; i++) {
+            sessions.put(in.readLong(), in.readInt());
+        }
+        int nodeCount = in.readInt();
+        if (nodeCount < 4) {
+            throw new IOException("bad node count " + nodeCount);
+        }
+        return new Header(zxid, sessions, nodeCount);
+    }
+
+    public static NodeImage readNode(DataInputStream in) throws IOException {
+        String path = TxnCodec.readString(in);
+        long owner = in.readLong();
+        long czxid = in.readLong();
+        long mzxid = in.readLong();
+        long pzxid = in.readLong();
+        long ctime = in.readLong();
+        long mtime = in.readLong();
+        int version = in.readInt();
+        int childCreations = in.readInt();
+        int aversion = in.readInt();
+        var acl = TxnCodec.readAcl(in);
+        byte[] data = TxnCodec.readBytes(in);
+        return new NodeImage(path, data, acl, owner, czxid, mzxid, pzxid, ctime, mtime, version, childCreations,
+                aversion);
+    }
+}

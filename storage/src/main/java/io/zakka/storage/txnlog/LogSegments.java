@@ -1,0 +1,198 @@
+package io.zakka.storage.txnlog;
+
+import io.zakka.protocol.Zxid;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+/**
+ * The on-disk format of a txn log segment, and a reader that checks every record of one.
+ *
+ * <p>A segment is a file {@code log.<first zxid as 16 hex digits>} in the log directory:
+ * <pre>
+ * header (16 bytes): magic:i32 = 0x5A414B4C ("ZAKL")  version:i32 = 1  firstZxid:i64 (= the name's zxid)
+ * record (16 + n) : length:i32 = n (1..16 MiB)  crc:i32  zxid:i64  payload: n bytes
+ * </pre>
+ * {@code crc} is the CRC32C of the 8 zxid bytes followed by the payload; the payload is a {@link TxnCodec}
+ * entry whose header repeats the zxid (checked on decode). A length of 0 ends the data: the rest of the
+ * file is the zero-filled pre-allocation. The first record's zxid equals the header's, and each later one
+ * {@link Zxids#follows follows} its predecessor. Integers are big-endian.
+ */
+public final class LogSegments {
+    public static final int MAGIC = 0x5A414B4C;
+    public static final int VERSION = 1;
+    public static final int HEADER_BYTES = 16;
+    public static final int RECORD_HEADER_BYTES = 16;
+    public static final int MAX_PAYLOAD_BYTES = 16 << 20;
+    private static final Pattern NAME = Pattern.compile("log\\.([0-9a-f]{16})");
+
+    private LogSegments() {
+    }
+
+    /** Receives each valid record of a scan. */
+    public interface RecordVisitor {
+        void record(long offset, Zxid zxid, byte[] payload) throws IOException;
+    }
+
+    /**
+     * What a scan of one segment found. {@code validEnd} is the offset just after the last valid record;
+     * {@code problem} is null when the data ended cleanly (end of file or a zero length), else why the
+     * record at {@code validEnd} is invalid.
+     */
+    public record Scan(Path file, Zxid firstZxid, Zxid lastZxid, int records, long validEnd, long fileSize,
+                       String problem) {
+        public boolean clean() {
+            return problem == null;
+        }
+
+        public boolean isEmpty() {
+            return records == 0;
+        }
+    }
+
+    public static String fileName(Zxid first) {
+        return "log." + Zxids.hex(first);
+    }
+
+    /** The segments of {@code dir}, ordered by their first zxid (the zxid in the name). */
+    public static List<Path> list(Path dir) throws IOException {
+        List<Path> segments = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return segments;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(file -> NAME.matcher(file.getFileName().toString()).matches()).forEach(segments::add);
+        }
+        segments.sort((a, b) -> nameZxid(a).compareTo(nameZxid(b)));
+        return segments;
+    }
+
+    public static Zxid nameZxid(Path segment) {
+        Matcher matcher = NAME.matcher(segment.getFileName().toString());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not a log segment name: " + segment);
+        }
+        return Zxids.parseHex(matcher.group(1));
+    }
+
+    public static ByteBuffer header(Zxid first) {
+        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
+        header.putInt(MAGIC).putInt(VERSION).putLong(first.toLong()).flip();
+        return header;
+    }
+
+    public static int crc(long zxid, byte[] payload, int offset, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(ByteBuffer.allocate(8).putLong(0, zxid));
+        crc.update(payload, offset, length);
+        return (int) crc.getValue();
+    }
+
+    /**
+     * Reads a segment and checks its header, every length, CRC and the zxid chain, feeding each valid record
+     * to {@code visitor}; stops at the first invalid record. A header that is not ours throws
+     * {@link CorruptLogException} (torn segment creation is the caller's to judge from the file size).
+     */
+    public static Scan scan(Path file, RecordVisitor visitor) throws IOException {
+        long size = Files.size(file);
+        Zxid nameZxid = nameZxid(file);
+        try (InputStream raw = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+            checkHeader(file, in, size, nameZxid);
+            long offset = HEADER_BYTES;
+            Zxid last = null;
+            int records = 0;
+            while (true) {
+                Record record = readRecord(in, size - offset);
+                String problem = record.problem();
+                if (problem == null && record.zxid() != null) {
+                    problem = chainProblem(nameZxid, last, record.zxid());
+                }
+                if (problem != null || record.zxid() == null) {
+                    return new Scan(file, nameZxid, last, records, offset, size, problem);
+                }
+                visitor.record(offset, record.zxid(), record.payload());
+                offset += RECORD_HEADER_BYTES + record.payload().length;
+                last = record.zxid();
+                records++;
+            }
+        }
+    }
+
+    private static void checkHeader(Path file, DataInputStream in, long size, Zxid nameZxid) throws IOException {
+        if (size < HEADER_BYTES) {
+            throw new CorruptLogException(file + ": shorter (" + size + " bytes) than a segment header");
+        }
+        int magic = in.readInt();
+        int version = in.readInt();
+        long first = in.readLong();
+        if (magic != MAGIC || version != VERSION || first != nameZxid.toLong()) {
+            throw new CorruptLogException(String.format("%s: bad header (magic %08x, version %d, first zxid %x)",
+                    file, magic, version, first));
+        }
+    }
+
+    private static String chainProblem(Zxid nameZxid, Zxid last, Zxid zxid) {
+        if (last == null && !zxid.equals(nameZxid)) {
+            return "first record has zxid " + zxid + " but the segment is named " + nameZxid;
+        }
+        if (last != null && !Zxids.follows(last, zxid)) {
+            return "zxid chain broken: " + zxid + " after " + last;
+        }
+        return null;
+    }
+
+    /** One record, or the end of data (zxid null, no problem), or why it is invalid. */
+    private record Record(Zxid zxid, byte[] payload, String problem) {
+    }
+
+    private static Record readRecord(DataInputStream in, long remaining) throws IOException {
+        if (remaining < 4) {
+            return remaining == 0 || allZero(in, (int) remaining) ? new Record(null, null, null)
+                    : new Record(null, null, "torn record header (" + remaining + " bytes)");
+        }
+        int length = in.readInt();
+        if (length == 0) {
+            return new Record(null, null, null);
+        }
+        if (length < 0 || length > MAX_PAYLOAD_BYTES) {
+            return new Record(null, null, "bad record length " + length);
+        }
+        if (remaining < RECORD_HEADER_BYTES + (long) length) {
+            return new Record(null, null, "torn record: length " + length + " but only " + (remaining - 4)
+                    + " bytes follow");
+        }
+        int crc = in.readInt();
+        long zxid = in.readLong();
+        byte[] payload = new byte[length];
+        try {
+            in.readFully(payload);
+        } catch (EOFException e) {
+            return new Record(null, null, "torn record: file ended inside the payload");
+        }
+        if (crc(zxid, payload, 0, length) != crc) {
+            return new Record(null, null, "CRC mismatch in the record of zxid " + Zxid.of(zxid));
+        }
+        return new Record(Zxid.of(zxid), payload, null);
+    }
+
+    private static boolean allZero(DataInputStream in, int count) throws IOException {
+        for (int i = 0; i < count; i++) {
+            if (in.readByte() != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
