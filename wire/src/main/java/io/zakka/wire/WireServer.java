@@ -1,0 +1,101 @@
+package io.zakka.wire;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Props;
+import akka.actor.typed.javadsl.AskPattern;
+import io.zakka.api.ZakkaServer;
+import io.zakka.wire.conn.Connections;
+import io.zakka.wire.conn.Gateway;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The ZooKeeper wire protocol in front of a {@link ZakkaServer}: every stock ZooKeeper client (the Java
+ * client, Curator, zkCli, kazoo, the four-letter words) talks to the node through its client port, and its
+ * requests enter the same session and request actors as the Akka ask API's.
+ *
+ * <p>Transport: akka-stream Tcp (see {@link ListenerActor}): it is already on the classpath and its
+ * back-pressure ties a socket's reads to its connection actor without locks or a second thread model.
+ */
+public final class WireServer {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final ActorRef<ListenerActor.Command> listener;
+    private final InetSocketAddress address;
+    private final Connections connections;
+
+    private WireServer(ActorRef<ListenerActor.Command> listener, InetSocketAddress address, Connections connections) {
+        this.listener = listener;
+        this.address = address;
+        this.connections = connections;
+    }
+
+    /** Binds the client port of {@code settings} for {@code server}; waits (bounded) until it is bound. */
+    public static WireServer start(ActorSystem<?> system, ZakkaServer server, WireSettings settings) {
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("clientPort", Integer.toString(settings.port()));
+        conf.put("clientPortAddress", settings.host());
+        conf.put("tickTime", Integer.toString(server.config().tickTimeMs()));
+        conf.put("minSessionTimeout", Integer.toString(server.config().minSessionTimeoutMs()));
+        conf.put("maxSessionTimeout", Integer.toString(server.config().maxSessionTimeoutMs()));
+        conf.put("serverId", Integer.toString(server.config().serverId()));
+        conf.put("jute.maxbuffer", Integer.toString(settings.juteMaxBuffer()));
+        Gateway gateway = new Gateway(settings, server.ref(), new Connections(), server::status, Map.copyOf(conf),
+                Clock.systemUTC());
+        ActorRef<ListenerActor.Command> listener = system.systemActorOf(ListenerActor.create(gateway),
+                "zakka-wire-" + INSTANCES.incrementAndGet(), Props.empty());
+        ListenerActor.BindResult result = await(AskPattern.ask(listener, ListenerActor.AwaitBound::new,
+                START_TIMEOUT, system.scheduler()).toCompletableFuture());
+        if (result.failure() != null) {
+            throw new IllegalStateException("cannot bind the ZooKeeper client port " + settings.host() + ":"
+                    + settings.port(), result.failure());
+        }
+        return new WireServer(listener, result.address(), gateway.connections());
+    }
+
+    /** The bound address (with the port the OS chose when the settings asked for port 0). */
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    /** "host:port" for a ZooKeeper connect string, on the loopback address when bound to all interfaces. */
+    public String connectString() {
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
+        return host + ":" + address.getPort();
+    }
+
+    /** The open connections and the gateway's counters (what the four-letter words report). */
+    public Connections connections() {
+        return connections;
+    }
+
+    /** Unbinds the port and closes every connection; their sessions stay until they expire. */
+    public void stop() {
+        listener.tell(ListenerActor.Stop.INSTANCE);
+    }
+
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding the client port", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the client port was not bound in time", e);
+        }
+    }
+}
