@@ -77,7 +77,8 @@ final class DifferentialRun {
             referenceView.sessionOpened(slot, reference.sessionId(slot));
             candidateView.sessionOpened(slot, candidate.sessionId(slot));
         }
-        OpGenerator generator = new OpGenerator(seed, reference.hasClientSession() && candidate.hasClientSession());
+        OpGenerator generator = new OpGenerator(seed, reference.hasClientSession() && candidate.hasClientSession(),
+                reference.reapsOnDemand() && candidate.reapsOnDemand());
         int done = 0;
         Step lookahead = null;
         while (done < steps) {
@@ -143,6 +144,8 @@ final class DifferentialRun {
     private void compareResult(Step step, Target.Executed expected, Target.Executed actual) {
         referenceView.committed(step.index(), expected.zxid());
         candidateView.committed(step.index(), actual.zxid());
+        expected.moreZxids().forEach(zxid -> referenceView.committed(step.index(), zxid));
+        actual.moreZxids().forEach(zxid -> candidateView.committed(step.index(), zxid));
         if (step.action() instanceof Step.Reopen) {
             referenceView.sessionOpened(step.session(), reference.sessionId(step.session()));
             candidateView.sessionOpened(step.session(), candidate.sessionId(step.session()));

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import java.util.List;
 import org.apache.zookeeper.server.DataTree;
+import org.apache.zookeeper.server.RequestProcessor;
 import org.apache.zookeeper.server.ServerCnxnFactory;
 import org.apache.zookeeper.server.ZooKeeperServer;
 
@@ -31,12 +33,12 @@ final class EmbeddedZooKeeper implements AutoCloseable {
     }
 
     private final Path dir;
-    private final ZooKeeperServer server;
+    private final Server server;
     private final ServerCnxnFactory factory;
 
     EmbeddedZooKeeper() throws IOException, InterruptedException {
         dir = Files.createTempDirectory("zakka-diff-zk");
-        server = new ZooKeeperServer(dir.toFile(), dir.toFile(), TICK_MS);
+        server = new Server(dir.toFile(), TICK_MS);
         factory = ServerCnxnFactory.createFactory(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         factory.startup(server);
         checkSuperUser();
@@ -71,6 +73,22 @@ final class EmbeddedZooKeeper implements AutoCloseable {
     /** The server's tree, for whole-tree comparisons (read only). */
     DataTree tree() {
         return server.getZKDatabase().getDataTree();
+    }
+
+    /** ZooKeeper's reaper, run once now (see {@link ZkReaper}); its deletes are queued, not yet applied. */
+    List<String> reapAll() throws InterruptedException {
+        return new ZkReaper(server.getZKDatabase(), server.firstProcessor()).reap();
+    }
+
+    /** The server, with its request pipeline's entry exposed for the reaper. */
+    private static final class Server extends ZooKeeperServer {
+        Server(java.io.File dir, int tickMs) throws IOException {
+            super(dir, dir, tickMs);
+        }
+
+        RequestProcessor firstProcessor() {
+            return firstProcessor;
+        }
     }
 
     @Override

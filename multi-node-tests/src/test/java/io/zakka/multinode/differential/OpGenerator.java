@@ -30,17 +30,23 @@ final class OpGenerator {
     private int nextIndex;
 
     private final boolean clientSessionOps;
+    private final boolean reaps;
 
-    /** {@code clientSessionOps}: also generate whoAmI and removeWatches (see {@link Target#hasClientSession}). */
-    OpGenerator(long seed, boolean clientSessionOps) {
+    /**
+     * @param clientSessionOps also generate whoAmI and removeWatches (see {@link Target#hasClientSession})
+     * @param reaps            also generate reaper runs (see {@link Target#reapsOnDemand})
+     */
+    OpGenerator(long seed, boolean clientSessionOps, boolean reaps) {
         this.random = new SplittableRandom(seed);
         this.values = new GenValues(random);
         this.clientSessionOps = clientSessionOps;
+        this.reaps = reaps;
     }
 
     Step next() {
         int session = random.nextInt(SESSIONS);
-        Step.Action action = random.nextInt(1000) < 8 ? new Step.Reopen() : new Step.Run(op());
+        int roll = random.nextInt(1000);
+        Step.Action action = roll < 8 ? new Step.Reopen() : roll < 16 && reaps ? new Step.Reap() : new Step.Run(op());
         return new Step(nextIndex++, session, action);
     }
 

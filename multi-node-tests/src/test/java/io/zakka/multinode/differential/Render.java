@@ -69,7 +69,8 @@ final class Render {
      * A session's events for one step. Two kinds are compared as multisets because ZooKeeper's order
      * is a hash order: the events of a session close (it deletes the ephemerals in the iteration order
      * of a HashSet) and the *WatchRemoved events of a removeWatches (the client queues them from a
-     * HashMap keyed by event type, whose enum keys hash by identity).
+     * HashMap keyed by event type, whose enum keys hash by identity), and the events of a reaper run
+     * (ZooKeeper's candidates are a HashSet).
      */
     static String events(List<WatchEvent> events, Step step, SideView view) {
         List<String> texts = new ArrayList<>();
@@ -77,7 +78,8 @@ final class Render {
             String zxid = e.zxid() == -1 ? "" : " @" + view.zxid(e.zxid());
             texts.add(e.type() + " " + OpText.quote(e.path()) + zxid);
         }
-        if (step.action() instanceof Step.Reopen || step.op() instanceof Op.RemoveWatches) {
+        if (step.action() instanceof Step.Reopen || step.action() instanceof Step.Reap
+                || step.op() instanceof Op.RemoveWatches) {
             texts.sort(null);
         }
         return texts.toString();

@@ -15,7 +15,8 @@ final class RunStats {
     private int batchedSteps;
 
     void record(Step step, OpResult result) {
-        String kind = step.op() == null ? "reopenSession" : kind(step.op());
+        String kind = step.op() != null ? kind(step.op())
+                : step.action() instanceof Step.Reap ? "reap" : "reopenSession";
         String outcome = outcome(result);
         int[] okAndTotal = counts.computeIfAbsent(kind, k -> new int[2]);
         okAndTotal[1]++;

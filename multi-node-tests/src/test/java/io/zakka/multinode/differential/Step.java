@@ -9,7 +9,7 @@ import io.zakka.protocol.op.Op;
 record Step(int index, int session, Action action) {
 
     /** What a step does: a client operation, or closing and reopening the slot's session. */
-    sealed interface Action permits Run, Reopen {
+    sealed interface Action permits Run, Reopen, Reap {
     }
 
     /** A client operation, expressed with Zakka's protocol records (ZooKeeper's side translates them). */
@@ -23,13 +23,23 @@ record Step(int index, int session, Action action) {
     record Reopen() implements Action {
     }
 
-    /** The op of a {@link Run} step, or null for a {@link Reopen}. */
+    /**
+     * The server's container/TTL reaper runs once, at a moment when every TTL has run out: it deletes
+     * every empty container that has had a child and every empty TTL node (ZooKeeper's
+     * ContainerManager.checkContainers, Zakka's ReaperScan + deleteContainer). The time is virtual on
+     * both sides, so the outcome does not depend on either clock.
+     */
+    record Reap() implements Action {
+    }
+
+    /** The op of a {@link Run} step, or null for the other actions. */
     Op op() {
         return action instanceof Run run ? run.op() : null;
     }
 
     String describe() {
-        String what = action instanceof Run run ? OpText.describe(run.op()) : "reopenSession()";
+        String what = action instanceof Run run ? OpText.describe(run.op())
+                : action instanceof Reap ? "reap()" : "reopenSession()";
         return "#" + index + " s" + session + " " + what;
     }
 }

@@ -19,6 +19,7 @@ import io.zakka.storage.tree.ApplyResult;
 import io.zakka.storage.tree.DataTree;
 import io.zakka.storage.tree.NodeView;
 import io.zakka.storage.tree.Reads;
+import io.zakka.storage.tree.ReaperScan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,6 +114,9 @@ final class StorageTarget implements Target {
     @Override
     public Executed run(Step step) {
         Session session = sessions.get(step.session());
+        if (step.action() instanceof Step.Reap) {
+            return reap();
+        }
         if (step.action() instanceof Step.Reopen) {
             Executed closed = commit(prep.prepCloseSession(session.id, nowMs++));
             watches.removeSession(session.id);
@@ -141,6 +145,31 @@ final class StorageTarget implements Target {
             return new Executed(new OpResult.Done(), 0);
         }
         throw new IllegalArgumentException("not generated: " + op);
+    }
+
+    /**
+     * The reaper at a virtual far future (every TTL has run out): ReaperScan's candidates, each deleted
+     * with a deleteContainer by the server, as the ReaperActor does. The txn times are that future too;
+     * a delete's time shows in no Stat.
+     */
+    private Executed reap() {
+        long farFutureMs = nowMs + ZkReaper.FAR_FUTURE_ELAPSED_MS;
+        List<String> candidates = ReaperScan.candidates(tree, farFutureMs, Integer.MAX_VALUE);
+        List<Long> zxids = new ArrayList<>();
+        for (String path : candidates) {
+            Executed deleted = commit(prep.prep(Caller.SERVER, 0, new Op.DeleteContainer(path), farFutureMs));
+            if (deleted.zxid() != 0) {
+                zxids.add(deleted.zxid());
+            }
+        }
+        List<String> sorted = new ArrayList<>(candidates);
+        sorted.sort(null);
+        return Executed.ofTxns(new OpResult.PathsResult(sorted), zxids);
+    }
+
+    @Override
+    public boolean reapsOnDemand() {
+        return true;
     }
 
     /** Applies a proposed txn at once and delivers its watch events; a rejection commits nothing. */

@@ -32,6 +32,11 @@ interface Target extends AutoCloseable {
         return results;
     }
 
+    /** Whether this target can run {@link Step.Reap} steps (run the reaper on demand, at a virtual time). */
+    default boolean reapsOnDemand() {
+        return false;
+    }
+
     /** Whether this target wants runs of consecutive writes as one batch (to prepare them all first). */
     default boolean pipelines() {
         return false;
@@ -66,10 +71,20 @@ interface Target extends AutoCloseable {
      * committed none. {@code alternatives} are further results that are just as much ZooKeeper's: where
      * the stock client refuses a multi before sending it (an invalid path or TTL), ZooKeeper's server
      * answer for the same request is {@code result}, and the client's refusal is an alternative.
+     * {@code moreZxids} are the zxids of a step that committed several txns.
      */
-    record Executed(OpResult result, long zxid, List<OpResult> alternatives) {
+    record Executed(OpResult result, long zxid, List<OpResult> alternatives, List<Long> moreZxids) {
+        Executed(OpResult result, long zxid, List<OpResult> alternatives) {
+            this(result, zxid, alternatives, List.of());
+        }
+
         Executed(OpResult result, long zxid) {
-            this(result, zxid, List.of());
+            this(result, zxid, List.of(), List.of());
+        }
+
+        /** A step that committed several txns (the reaper's deletes). */
+        static Executed ofTxns(OpResult result, List<Long> zxids) {
+            return new Executed(result, 0, List.of(), List.copyOf(zxids));
         }
     }
 

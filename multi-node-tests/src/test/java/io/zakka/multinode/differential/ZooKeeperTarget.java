@@ -48,6 +48,15 @@ final class ZooKeeperTarget implements Target {
     public Executed run(Step step) throws Exception {
         ZkSession session = sessions.get(step.session());
         long before = server.lastProcessedZxid();
+        if (step.action() instanceof Step.Reap) {
+            List<String> candidates = server.reapAll();
+            session.exists("/", false);
+            List<Long> zxids = new ArrayList<>();
+            for (long zxid = before + 1; zxid <= server.lastProcessedZxid(); zxid++) {
+                zxids.add(zxid);
+            }
+            return Executed.ofTxns(new OpResult.PathsResult(candidates), zxids);
+        }
         if (step.action() instanceof Step.Reopen) {
             session.close();
             long closeZxid = server.lastProcessedZxid();
@@ -146,6 +155,11 @@ final class ZooKeeperTarget implements Target {
 
     @Override
     public boolean hasClientSession() {
+        return true;
+    }
+
+    @Override
+    public boolean reapsOnDemand() {
         return true;
     }
 
