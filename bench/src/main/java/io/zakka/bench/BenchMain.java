@@ -1,0 +1,101 @@
+package io.zakka.bench;
+
+import io.zakka.bench.report.Goal;
+import io.zakka.bench.report.MarkdownReport;
+import io.zakka.bench.report.Results;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Entry point of {@code bin/zakka bench}: starts the targets, runs the workloads, writes the report. */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "bench-logback.xml");
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("zakka bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Outcome outcome = run(options, "zakka bench " + String.join(" ", args), System.out);
+        Files.writeString(options.out(), outcome.report());
+        System.out.println("bench: report written to " + options.out().toAbsolutePath());
+        System.exit(0);
+    }
+
+    /** What a bench measured, and its Markdown report. */
+    public record Outcome(Results results, String report) {
+    }
+
+    /** Runs the bench of {@code options}; {@code progress} gets a line per measurement. */
+    public static Outcome run(BenchOptions options, String commandLine, PrintStream progress) throws Exception {
+        Path work = options.workDir().isPresent() ? Files.createDirectories(options.workDir().get())
+                : Files.createTempDirectory("zakka-bench");
+        options.jfrDir().ifPresent(dir -> createDirectories(dir));
+        List<String> environment = Environment.describe();
+        progress.println("bench: work directory " + work + "; " + options.settings());
+        Results results;
+        try (Targets targets = Targets.start(options, work, progress)) {
+            results = new Runner(options.settings(), progress).run(targets.subjects());
+        } finally {
+            if (options.workDir().isEmpty()) {
+                deleteTree(work);
+            }
+        }
+        return new Outcome(results, MarkdownReport.render(new MarkdownReport.Header(commandLine, environment,
+                settingsLines(options, work), notes()), results, Goal.ISSUE_6));
+    }
+
+    private static List<String> settingsLines(BenchOptions options, Path work) {
+        BenchSettings s = options.settings();
+        List<String> lines = new ArrayList<>();
+        lines.add("Load: " + s.sessions() + " sessions × " + s.inFlight() + " requests in flight (unloaded: 1 × 1),"
+                + " warm-up " + s.warmup().toMillis() + " ms, window " + s.window().toMillis() + " ms, "
+                + s.runs() + " runs, targets interleaved run by run");
+        lines.add("Sizes: " + s.sizes());
+        lines.add("Every server in its own JVM with " + String.join(" ", s.serverJvmArgs())
+                + " (default GC); data directories under " + work + " (one disk)");
+        lines.add("ZooKeeper: conf/zoo_sample.cfg settings (fsync on), maxClientCnxns=0, admin server off");
+        lines.add("Client: the stock ZooKeeper 3.9.5 Java client, async API, in the bench JVM; the ask API through a"
+                + " client ActorSystem in the same JVM joined to the Zakka server's cluster");
+        lines.add("Targets: " + String.join(", ", options.targets())
+                + options.external().map(e -> ", external " + e).orElse(""));
+        return lines;
+    }
+
+    private static List<String> notes() {
+        return List.of("Load average at the end: " + Environment.loadAverage(),
+                "Latency is from issuing a request to its completion callback; p50/p99/p99.9 merge every run's "
+                        + "window; ops/s is per run, and the ratio uses the median run",
+                "CPU is busy cores during the window: client = the bench JVM, servers = the sum over the target's "
+                        + "server processes (/proc/<pid>/stat)");
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

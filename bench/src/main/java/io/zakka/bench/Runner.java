@@ -1,0 +1,82 @@
+package io.zakka.bench;
+
+import io.zakka.bench.report.LatencySummary;
+import io.zakka.bench.report.Measurement;
+import io.zakka.bench.report.Results;
+import io.zakka.bench.workload.Workload;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs every selected workload against every subject, run after run. Within a run the subjects take turns
+ * workload by workload, and the order of the turns rotates from run to run, so machine noise (other
+ * processes, GC, the JIT) falls on every target alike.
+ */
+public final class Runner {
+
+    private final BenchSettings settings;
+    private final PrintStream progress;
+    private final long started = System.nanoTime();
+
+    public Runner(BenchSettings settings, PrintStream progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    public Results run(List<Subject> subjects) throws InterruptedException {
+        Results results = new Results();
+        subjects.forEach(s -> results.addSubject(new Results.Subject(s.label(), s.role())));
+        for (int run = 1; run <= settings.runs(); run++) {
+            List<Subject> order = rotated(subjects, run - 1);
+            for (String name : settings.workloads()) {
+                Workload workload = Workload.named(name);
+                for (Subject subject : order) {
+                    Measurement m = measure(workload, subject);
+                    results.add(name, subject.label(), m);
+                    progress.println(line(run, name, subject, m));
+                }
+            }
+        }
+        return results;
+    }
+
+    private Measurement measure(Workload workload, Subject subject) throws InterruptedException {
+        if (subject.unavailable() != null) {
+            return Measurement.unavailable(subject.unavailable());
+        }
+        try {
+            return workload.run(subject, settings);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception | AssertionError e) {
+            String error = workload.name() + " failed: " + e;
+            return new Measurement(Double.NaN, null, 1, error, Double.NaN, Double.NaN, java.util.Map.of(), null);
+        }
+    }
+
+    static <T> List<T> rotated(List<T> items, int by) {
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            out.add(items.get((i + by) % items.size()));
+        }
+        return out;
+    }
+
+    private String line(int run, String workload, Subject subject, Measurement m) {
+        String head = String.format(Locale.ROOT, "[%5.0fs] run %d/%d %-14s %-34s ", (System.nanoTime() - started) / 1e9,
+                run, settings.runs(), workload, subject.label());
+        if (!m.isAvailable()) {
+            return head + "n/a (" + m.unavailable() + ")";
+        }
+        if (!m.values().isEmpty()) {
+            StringBuilder values = new StringBuilder();
+            m.values().forEach((k, v) -> values.append(String.format(Locale.ROOT, "%s %.1f  ", k, v)));
+            return head + values + "errors " + m.errors();
+        }
+        LatencySummary l = LatencySummary.of(m.latency());
+        return head + String.format(Locale.ROOT, "%9.0f ops/s  p50 %.3f ms  p99 %.3f ms  errors %d%s", m.opsPerSec(),
+                l.p50Ms(), l.p99Ms(), m.errors(), m.firstError() == null ? "" : " (" + m.firstError() + ")");
+    }
+}
