@@ -71,7 +71,12 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
     private static final int WRITE_QUEUE_FRAMES = 100_000;
     /** Bounds how long one read may wait for the connection actor's ack; only a stuck server is that slow. */
     private static final Duration READ_ACK_TIMEOUT = Duration.ofMinutes(30);
-    private static final Object CLOSE = new Object();
+    /** Told to a socket's write stage: complete after writing what is queued. */
+    private enum CloseMarker implements akka.actor.NoSerializationVerificationNeeded {
+        CLOSE
+    }
+
+    private static final Object CLOSE = CloseMarker.CLOSE;
 
     private final Gateway gateway;
     private final Materializer materializer;

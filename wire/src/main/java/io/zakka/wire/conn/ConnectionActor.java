@@ -60,6 +60,9 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     private record StatusReady(String word, ServerStatus status, Throwable failure) implements Command {
     }
 
+    private record ServerZxid(ServerStatus status, Throwable failure) implements Command {
+    }
+
     private enum Phase { FIRST, AWAITING_SESSION, OPEN, CLOSING }
 
     private final ConnectionContext ctx;
@@ -98,6 +101,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
                 .onMessage(Received.class, this::onReceived)
                 .onMessage(FromServer.class, this::onFromServer)
                 .onMessage(StatusReady.class, this::onStatusReady)
+                .onMessage(ServerZxid.class, this::onServerZxid)
                 .onMessage(InboundEnded.class, this::onInboundEnded)
                 .onSignal(PostStop.class, this::onPostStop)
                 .build();
@@ -222,12 +226,28 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         connect = Handshake.decode(frame, ctx.settings().juteMaxBuffer());
         phase = Phase.AWAITING_SESSION;
         String address = ctx.remote().getAddress().getHostAddress();
-        if (connect.sessionId() == 0) {
+        if (connect.sessionId() == 0 && connect.lastZxidSeen() > 0) {
+            // A new session of a client that has seen some state: this server must not be behind it.
+            getContext().pipeToSelf(ctx.status(), ServerZxid::new);
+        } else if (connect.sessionId() == 0) {
             server.tell(new ServerCommand.OpenSession(connect.timeoutMs(), connect.readOnly(), address, self));
         } else {
             server.tell(new ServerCommand.ResumeSession(connect.sessionId(), connect.password(), connect.timeoutMs(),
                     connect.lastZxidSeen(), address, self));
         }
+    }
+
+    private Behavior<Command> onServerZxid(ServerZxid zxid) {
+        if (zxid.failure() != null) {
+            close("cannot read the server's zxid: " + zxid.failure());
+        } else if (Long.compareUnsigned(connect.lastZxidSeen(), zxid.status().lastZxid().toLong()) > 0) {
+            close("client has seen zxid 0x" + Long.toHexString(connect.lastZxidSeen()) + ", this server only "
+                    + zxid.status().lastZxid());
+        } else {
+            String address = ctx.remote().getAddress().getHostAddress();
+            server.tell(new ServerCommand.OpenSession(connect.timeoutMs(), connect.readOnly(), address, self));
+        }
+        return this;
     }
 
     private void onSessionOpened(ClientBound.SessionOpened opened) {

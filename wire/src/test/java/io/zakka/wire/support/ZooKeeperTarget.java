@@ -23,7 +23,8 @@ public final class ZooKeeperTarget implements Target {
         System.setProperty("zookeeper.extendedTypesEnabled", "true");
         System.setProperty("zookeeper.forceSync", "no");
         System.setProperty("zookeeper.admin.enableServer", "false");
-        System.setProperty("4lw.commands.whitelist", "ruok,srvr,stat,mntr,conf,cons,envi,wchs,wchc,wchp,dirs,isro");
+        System.setProperty("zookeeper.4lw.commands.whitelist",
+                "ruok,srvr,stat,mntr,conf,cons,envi,wchs,wchc,wchp,dirs,isro");
     }
 
     private final Path dir;
