@@ -107,7 +107,7 @@ public final class FileSnapshotStore implements SnapshotStore {
         FileWriter(Zxid zxid, Map<Long, Integer> sessionTimeouts, int nodeCount) throws IOException {
             this.zxid = zxid;
             this.nodeCount = nodeCount;
-            this.temp = dir.resolve(SnapshotFiles.fileName(zxid) + ".tmp");
+            this.temp = Files.createTempFile(dir, SnapshotFiles.fileName(zxid) + ".", ".tmp");
             this.file = new FileOutputStream(temp.toFile());
             this.out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(file, 1 << 16), crc));
             SnapshotFormat.writeHeader(out, zxid, sessionTimeouts, nodeCount);

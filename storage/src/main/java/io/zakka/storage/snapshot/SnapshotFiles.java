@@ -12,10 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Names of snapshot files: {@code snapshot.<zxid as 16 hex digits>}, temp files end in {@code .tmp}. */
+/**
+ * Names of snapshot files: {@code snapshot.<zxid as 16 hex digits>}; a snapshot being written is
+ * {@code snapshot.<zxid>.<unique>.tmp}, unique so that two writers of the same zxid never share a file.
+ */
 public final class SnapshotFiles {
     private static final Pattern NAME = Pattern.compile("snapshot\\.([0-9a-f]{16})");
-    private static final Pattern TEMP = Pattern.compile("snapshot\\.([0-9a-f]{16})\\.tmp");
+    private static final Pattern TEMP = Pattern.compile("snapshot\\.([0-9a-f]{16})\\..*\\.tmp");
 
     private SnapshotFiles() {
     }

@@ -343,25 +343,9 @@ public final class FileTxnLog implements TxnLog {
         return currentFirst;
     }
 
-    /**
-     * Deletes every segment that holds only txns at or before {@code zxid} and is not the newest one
-     * (retention: a snapshot at {@code zxid} makes them unnecessary). Returns the deleted files.
-     */
+    /** Retention: see {@link LogSegments#purgeThrough}. */
     public List<Path> purgeThrough(Zxid zxid) throws IOException {
-        List<Path> segments = LogSegments.list(dir);
-        List<Path> deleted = new ArrayList<>();
-        for (int i = 0; i + 1 < segments.size(); i++) {
-            Zxid nextFirst = LogSegments.nameZxid(segments.get(i + 1));
-            boolean current = currentFirst != null && LogSegments.nameZxid(segments.get(i)).equals(currentFirst);
-            if (!current && !nextFirst.isAfter(zxid.next())) {
-                Files.delete(segments.get(i));
-                deleted.add(segments.get(i));
-            }
-        }
-        if (!deleted.isEmpty()) {
-            Fsync.directory(dir);
-        }
-        return deleted;
+        return LogSegments.purgeThrough(dir, zxid);
     }
 
     private void closeCurrent() throws IOException {

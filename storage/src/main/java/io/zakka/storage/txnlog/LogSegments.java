@@ -1,6 +1,7 @@
 package io.zakka.storage.txnlog;
 
 import io.zakka.protocol.Zxid;
+import io.zakka.storage.durability.Fsync;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -76,6 +77,29 @@ public final class LogSegments {
         }
         segments.sort((a, b) -> nameZxid(a).compareTo(nameZxid(b)));
         return segments;
+    }
+
+    /**
+     * Retention: deletes every segment whose txns are all at or before {@code zxid} (its successor starts at
+     * or before {@code zxid}'s successor in the same epoch), never the newest one. Safe to run beside the
+     * thread that appends: a segment with a successor is finished, and one whose txns a snapshot at
+     * {@code zxid} covers is not needed by recovery. Returns the deleted files.
+     */
+    public static List<Path> purgeThrough(Path dir, Zxid zxid) throws IOException {
+        List<Path> segments = list(dir);
+        List<Path> deleted = new ArrayList<>();
+        for (int i = 0; i + 1 < segments.size(); i++) {
+            Zxid nextFirst = nameZxid(segments.get(i + 1));
+            boolean sameEpochSuccessor = zxid.counter() != -1 && nextFirst.equals(zxid.next());
+            if (nextFirst.compareTo(zxid) <= 0 || sameEpochSuccessor) {
+                Files.delete(segments.get(i));
+                deleted.add(segments.get(i));
+            }
+        }
+        if (!deleted.isEmpty()) {
+            Fsync.directory(dir);
+        }
+        return deleted;
     }
 
     public static Zxid nameZxid(Path segment) {

@@ -144,7 +144,7 @@ class RecoveryTest {
         Recovery.Recovered first = Recovery.recover(dataDir(), 1, OPTIONS);
         String digest = writeTxns(first, 17, 40);
         first.log().close();
-        Path temp = dataDir().snapshotDir().resolve(SnapshotFiles.fileName(new Zxid(0, 40)) + ".tmp");
+        Path temp = dataDir().snapshotDir().resolve(SnapshotFiles.fileName(new Zxid(0, 40)) + ".123.tmp");
         Files.write(temp, new byte[] {1, 2, 3});
 
         Recovery.Recovered second = Recovery.recover(dataDir(), 1, OPTIONS);
