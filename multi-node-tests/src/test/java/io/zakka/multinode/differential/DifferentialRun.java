@@ -1,6 +1,5 @@
 package io.zakka.multinode.differential;
 
-import io.zakka.protocol.op.Op;
 import io.zakka.protocol.op.OpResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ import java.util.SortedMap;
 final class DifferentialRun {
 
     static final int DUMP_EVERY = 250;
-    /** The longest run of consecutive writes a pipelining candidate prepares before applying. */
+    /** The longest run of consecutive steps a pipelining candidate prepares before applying. */
     static final int MAX_BATCH = 6;
     private static final int HISTORY = 20;
 
@@ -85,10 +84,9 @@ final class DifferentialRun {
             List<Step> batch = new ArrayList<>();
             batch.add(lookahead != null ? lookahead : generator.next());
             lookahead = null;
-            while (candidate.pipelines() && isWrite(batch.get(0)) && batch.size() < MAX_BATCH
-                    && done + batch.size() < steps) {
+            while (candidate.pipelines(batch.get(0)) && batch.size() < MAX_BATCH && done + batch.size() < steps) {
                 Step next = generator.next();
-                if (!isWrite(next)) {
+                if (!candidate.pipelines(next)) {
                     lookahead = next;
                     break;
                 }
@@ -109,14 +107,10 @@ final class DifferentialRun {
                 + reference.name() + ": " + stats.summary());
     }
 
-    private static boolean isWrite(Step step) {
-        return step.op() instanceof Op.WriteOp;
-    }
-
     /**
-     * Runs a batch: one step, or for a pipelining candidate a run of consecutive writes that it may
-     * prepare all before applying any. ZooKeeper runs them one by one; a pipeline must give the same
-     * results. Events are compared after the batch.
+     * Runs a batch: one step, or for a pipelining candidate a run of consecutive writes (and session
+     * closes) that it may prepare all before applying any. ZooKeeper runs them one by one; a pipeline
+     * must give the same results. Events are compared after the batch.
      */
     private void runBatch(List<Step> batch) throws Exception {
         List<Target.Executed> expected = new ArrayList<>();
@@ -137,7 +131,7 @@ final class DifferentialRun {
             compareResult(batch.get(i), expected.get(i), actual.get(i));
         }
         if (candidate.deliversWatches()) {
-            compareEvents(last);
+            compareEvents(batch);
         }
     }
 
@@ -172,17 +166,18 @@ final class DifferentialRun {
         return sb.toString();
     }
 
-    private void compareEvents(Step step) throws Exception {
+    private void compareEvents(List<Step> batch) throws Exception {
+        Step last = batch.get(batch.size() - 1);
         for (int slot = 0; slot < OpGenerator.SESSIONS; slot++) {
             List<io.zakka.protocol.WatchEvent> events = reference.drainEvents(slot);
             stats.events(events.size());
-            String want = Render.events(events, step, referenceView);
-            String got = Render.events(candidate.drainEvents(slot), step, candidateView);
+            String want = Render.events(events, batch, referenceView);
+            String got = Render.events(candidate.drainEvents(slot), batch, candidateView);
             if (!want.equals("[]")) {
                 remember("   events s" + slot + ": " + want);
             }
             if (!want.equals(got)) {
-                fail(step, "watch events of session s" + slot, want, got);
+                fail(last, "watch events of session s" + slot, want, got);
             }
         }
     }

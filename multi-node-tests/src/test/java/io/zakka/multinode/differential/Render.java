@@ -66,23 +66,41 @@ final class Render {
     }
 
     /**
-     * A session's events for one step. Two kinds are compared as multisets because ZooKeeper's order
-     * is a hash order: the events of a session close (it deletes the ephemerals in the iteration order
-     * of a HashSet) and the *WatchRemoved events of a removeWatches (the client queues them from a
-     * HashMap keyed by event type, whose enum keys hash by identity), and the events of a reaper run
-     * (ZooKeeper's candidates are a HashSet).
+     * A session's events for one batch of steps, in arrival order, except that the events of one step
+     * of three kinds are compared as a multiset because ZooKeeper's order for them is a hash order: a
+     * session close (it deletes the ephemerals in the iteration order of a HashSet), a reaper run (its
+     * candidates are a HashSet) and a removeWatches (the client queues the *WatchRemoved events from a
+     * HashMap keyed by event type, whose enum keys hash by identity). Events are assigned to their step
+     * by their zxid; client-made events (zxid -1) belong to the batch's only step.
      */
-    static String events(List<WatchEvent> events, Step step, SideView view) {
+    static String events(List<WatchEvent> events, List<Step> batch, SideView view) {
         List<String> texts = new ArrayList<>();
+        List<String> group = new ArrayList<>();
+        Integer groupStep = null;
         for (WatchEvent e : events) {
+            Integer step = e.zxid() == -1 ? null : view.stepOf(e.zxid());
+            if (!group.isEmpty() && !java.util.Objects.equals(step, groupStep)) {
+                flush(group, groupStep, batch, texts);
+            }
+            groupStep = step;
             String zxid = e.zxid() == -1 ? "" : " @" + view.zxid(e.zxid());
-            texts.add(e.type() + " " + OpText.quote(e.path()) + zxid);
+            group.add(e.type() + " " + OpText.quote(e.path()) + zxid);
         }
-        if (step.action() instanceof Step.Reopen || step.action() instanceof Step.Reap
-                || step.op() instanceof Op.RemoveWatches) {
-            texts.sort(null);
-        }
+        flush(group, groupStep, batch, texts);
         return texts.toString();
+    }
+
+    private static void flush(List<String> group, Integer stepIndex, List<Step> batch, List<String> texts) {
+        Step step = batch.stream().filter(s -> stepIndex == null || s.index() == stepIndex).findFirst()
+                .orElse(null);
+        boolean unordered = step != null && (stepIndex != null || batch.size() == 1)
+                && (step.action() instanceof Step.Reopen || step.action() instanceof Step.Reap
+                || step.op() instanceof Op.RemoveWatches);
+        if (unordered) {
+            group.sort(null);
+        }
+        texts.addAll(group);
+        group.clear();
     }
 
     static List<String> tree(SortedMap<String, Target.NodeDump> nodes, SideView view) {

@@ -35,6 +35,11 @@ final class SideView {
         }
     }
 
+    /** The index of the step that committed this zxid, or null. */
+    Integer stepOf(long zxid) {
+        return stepOfZxid.get(zxid);
+    }
+
     String zxid(long zxid) {
         if (zxid == 0) {
             return "0";

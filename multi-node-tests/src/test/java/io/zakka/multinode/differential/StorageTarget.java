@@ -74,28 +74,47 @@ final class StorageTarget implements Target {
                 + " (PrepStage + DataTree + Reads + WatchRegistry)";
     }
 
+    /** Writes and session closes (a reopen closes the old session and opens a new one, both in flight). */
     @Override
-    public boolean pipelines() {
-        return pipelined;
+    public boolean pipelines(Step step) {
+        return pipelined && (step.op() instanceof Op.WriteOp || step.action() instanceof Step.Reopen);
     }
 
     @Override
     public List<Executed> runBatch(List<Step> steps) {
-        if (!pipelined || steps.size() == 1) {
-            List<Executed> results = new ArrayList<>();
-            steps.forEach(step -> results.add(run(step)));
-            return results;
+        if (steps.size() == 1) {
+            return List.of(run(steps.get(0)));
         }
-        List<PrepOutcome> prepared = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         for (Step step : steps) {
-            Op.WriteOp write = (Op.WriteOp) step.op();
-            prepared.add(prep.prep(sessions.get(step.session()).caller(), ++cxid, write, nowMs++));
+            if (step.action() instanceof Step.Reopen) {
+                Session old = sessions.get(step.session());
+                Session fresh = new Session(nextSessionId++);
+                pending.add(new Pending(prep.prepCloseSession(old.id, nowMs++), old.id, true));
+                pending.add(new Pending(prep.prepCreateSession(fresh.id, SESSION_TIMEOUT_MS, nowMs++), 0, false));
+                sessions.set(step.session(), fresh);
+            } else {
+                Op.WriteOp write = (Op.WriteOp) step.op();
+                pending.add(new Pending(prep.prep(sessions.get(step.session()).caller(), ++cxid, write, nowMs++),
+                        0, true));
+            }
         }
         List<Executed> results = new ArrayList<>();
-        for (PrepOutcome outcome : prepared) {
-            results.add(commit(outcome));
+        for (Pending p : pending) {
+            Executed executed = commit(p.outcome());
+            if (p.closedSession() != 0) {
+                watches.removeSession(p.closedSession());
+                executed = new Executed(new OpResult.Done(), executed.zxid());
+            }
+            if (p.answersStep()) {
+                results.add(executed);
+            }
         }
         return results;
+    }
+
+    /** A prepped txn of a batch; a session close removes its watches once applied. */
+    private record Pending(PrepOutcome outcome, long closedSession, boolean answersStep) {
     }
 
     @Override

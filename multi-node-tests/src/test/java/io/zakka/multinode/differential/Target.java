@@ -21,8 +21,8 @@ interface Target extends AutoCloseable {
     Executed run(Step step) throws Exception;
 
     /**
-     * Runs consecutive steps; only a target that {@link #pipelines()} is given more than one, and then
-     * only writes. The default runs them one by one.
+     * Runs consecutive steps; a target is given more than one only when it {@link #pipelines} each of
+     * them. The default runs them one by one.
      */
     default List<Executed> runBatch(List<Step> steps) throws Exception {
         List<Executed> results = new java.util.ArrayList<>();
@@ -37,8 +37,8 @@ interface Target extends AutoCloseable {
         return false;
     }
 
-    /** Whether this target wants runs of consecutive writes as one batch (to prepare them all first). */
-    default boolean pipelines() {
+    /** Whether this target wants this step in a batch with its neighbours (to prepare them all first). */
+    default boolean pipelines(Step step) {
         return false;
     }
 
