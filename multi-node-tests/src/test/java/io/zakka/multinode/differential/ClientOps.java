@@ -7,6 +7,7 @@ import io.zakka.protocol.Stat;
 import io.zakka.protocol.op.Op;
 import io.zakka.protocol.op.OpResult;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -19,11 +20,18 @@ final class ClientOps {
     }
 
     static OpResult run(ZakkaClient client, Op op) throws Exception {
-        try {
-            return Await.result(call(client, op));
-        } catch (ZakkaException e) {
-            return e.results().isEmpty() ? new OpResult.Error(e.code()) : new OpResult.MultiResult(e.results());
-        }
+        return Await.result(start(client, op));
+    }
+
+    /** Sends the op without waiting; the stage completes with its result (an error code included). */
+    static CompletionStage<OpResult> start(ZakkaClient client, Op op) {
+        return call(client, op).<OpResult>thenApply(result -> result).exceptionally(failure -> {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause instanceof ZakkaException e) {
+                return e.results().isEmpty() ? new OpResult.Error(e.code()) : new OpResult.MultiResult(e.results());
+            }
+            throw failure instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+        });
     }
 
     private static CompletionStage<? extends OpResult> call(ZakkaClient client, Op op) {

@@ -86,7 +86,7 @@ final class DifferentialRun {
             lookahead = null;
             while (candidate.pipelines(batch.get(0)) && batch.size() < MAX_BATCH && done + batch.size() < steps) {
                 Step next = generator.next();
-                if (!candidate.pipelines(next)) {
+                if (!candidate.canBatch(batch.get(0), next)) {
                     lookahead = next;
                     break;
                 }

@@ -36,7 +36,16 @@ final class ServerTarget implements Target {
     private final List<ClientSlot> slots = new ArrayList<>();
     private int collectors;
 
+    private final boolean pipelined;
+
+    /** One request at a time. */
     ServerTarget() {
+        this(false);
+    }
+
+    /** @param pipelined send runs of one session's consecutive writes without waiting for replies */
+    ServerTarget(boolean pipelined) {
+        this.pipelined = pipelined;
         Config config = ConfigFactory.parseString(String.join("\n",
                         "akka.loglevel = WARNING",
                         "zakka.reaper-interval = 1h",
@@ -48,7 +57,7 @@ final class ServerTarget implements Target {
 
     @Override
     public String name() {
-        return "Zakka server (ZakkaServer + ZakkaClient)";
+        return "Zakka server (ZakkaServer + ZakkaClient" + (pipelined ? ", pipelined writes" : "") + ")";
     }
 
     @Override
@@ -77,10 +86,55 @@ final class ServerTarget implements Target {
         }
         Op op = step.op();
         OpResult result = ClientOps.run(slot.client(), op);
-        boolean committed = op instanceof Op.WriteOp && !result.isError()
-                && !(result instanceof OpResult.MultiResult multi && multi.results().stream().anyMatch(
-                        OpResult::isError));
-        return new Executed(result, committed ? lastZxid() : 0);
+        return new Executed(result, op instanceof Op.WriteOp && committed(result) ? lastZxid() : 0);
+    }
+
+    /**
+     * Pipelined: consecutive writes of one session are all sent before the first reply is awaited, so
+     * the server has several of that session's writes in flight (per-session FIFO keeps their order).
+     */
+    @Override
+    public boolean pipelines(Step step) {
+        return pipelined && step.op() instanceof Op.WriteOp;
+    }
+
+    @Override
+    public boolean canBatch(Step first, Step next) {
+        return pipelines(first) && pipelines(next) && first.session() == next.session();
+    }
+
+    /**
+     * The zxids of a pipelined batch: Zakka gives each committed write the next zxid and a rejected one
+     * none, and nothing else commits meanwhile (one active session, reaper pushed out), so the batch's
+     * committed writes hold the zxids up to the server's last applied one, in order.
+     */
+    @Override
+    public List<Executed> runBatch(List<Step> steps) throws Exception {
+        if (steps.size() == 1) {
+            return List.of(run(steps.get(0)));
+        }
+        ZakkaClient client = slots.get(steps.get(0).session()).client();
+        List<java.util.concurrent.CompletionStage<OpResult>> sent = new ArrayList<>();
+        for (Step step : steps) {
+            sent.add(ClientOps.start(client, step.op()));
+        }
+        List<OpResult> results = new ArrayList<>();
+        for (java.util.concurrent.CompletionStage<OpResult> stage : sent) {
+            results.add(Await.result(stage));
+        }
+        long zxid = lastZxid();
+        Executed[] executed = new Executed[steps.size()];
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            boolean committed = committed(results.get(i));
+            executed[i] = new Executed(results.get(i), committed ? zxid : 0);
+            zxid -= committed ? 1 : 0;
+        }
+        return List.of(executed);
+    }
+
+    private static boolean committed(OpResult result) {
+        return !result.isError() && !(result instanceof OpResult.MultiResult multi
+                && multi.results().stream().anyMatch(OpResult::isError));
     }
 
     private long lastZxid() throws Exception {

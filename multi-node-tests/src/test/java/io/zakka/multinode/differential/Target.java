@@ -42,6 +42,11 @@ interface Target extends AutoCloseable {
         return false;
     }
 
+    /** Whether {@code next} may join a batch that starts with {@code first}. */
+    default boolean canBatch(Step first, Step next) {
+        return pipelines(first) && pipelines(next);
+    }
+
     /** The id of the session now in the slot (it changes when a step reopens the slot). */
     long sessionId(int session);
 

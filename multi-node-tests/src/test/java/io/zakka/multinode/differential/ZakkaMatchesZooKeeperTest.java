@@ -30,4 +30,11 @@ class ZakkaMatchesZooKeeperTest {
     void zakkaServerMatchesZooKeeperOnRandomOperations() throws Exception {
         DifferentialRun.runSeeds(ServerTarget::new);
     }
+
+    /** The same, with each session's runs of consecutive writes sent without waiting for the replies. */
+    @Test
+    @Timeout(600)
+    void zakkaServerWithPipelinedWritesMatchesZooKeeperOnRandomOperations() throws Exception {
+        DifferentialRun.runSeeds(() -> new ServerTarget(true));
+    }
 }
