@@ -114,12 +114,15 @@ public final class StorageBench {
         long start = System.nanoTime();
         writerThread.start();
         long longest = 0;
+        List<Long> pauses = new java.util.ArrayList<>();
         int writes = 0;
         int[] versions = new int[nodes];
         while (!cursor.isDone()) {
             long sliceStart = System.nanoTime();
             List<NodeImage> slice = cursor.next(1000);
-            longest = Math.max(longest, System.nanoTime() - sliceStart);
+            long pause = System.nanoTime() - sliceStart;
+            longest = Math.max(longest, pause);
+            pauses.add(pause);
             queue.put(slice);
             for (int i = 0; i < 20; i++) {
                 TxnEntry entry = builder.setData(random, 0);
@@ -131,6 +134,11 @@ public final class StorageBench {
         }
         queue.put(List.of());
         writerThread.join();
+        pauses.sort(null);
+        System.out.printf("tree-owner pause per slice: median %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.2f ms"
+                + " (max includes GC and JIT)%n", pauses.get(pauses.size() / 2) / 1e6,
+                pauses.get(pauses.size() * 99 / 100) / 1e6, pauses.get(pauses.size() * 999 / 1000) / 1e6,
+                longest / 1e6);
         System.out.printf("snapshot of %,d znodes: %d ms, %,d writes applied meanwhile, longest pause of the tree"
                 + " owner %.2f ms (slices of 1000 nodes); file %d MB%n", cursor.nodeCount(), ms(start), writes,
                 longest / 1e6, Files.size(store.directory().resolve(io.zakka.storage.snapshot.SnapshotFiles
@@ -152,6 +160,23 @@ public final class StorageBench {
     private static void recovery(Path dir, int nodes, int logTxns) throws IOException {
         clean(dir);
         DataDir dataDir = new DataDir(dir);
+        int expected = prepare(dataDir, nodes, logTxns);
+        System.gc();
+        long start = System.nanoTime();
+        Recovery.Recovered recovered = Recovery.recover(dataDir, 1, LogOptions.DEFAULTS);
+        long millis = ms(start);
+        recovered.log().close();
+        if (recovered.tree().nodeCount() != expected) {
+            throw new IllegalStateException("recovered " + recovered.tree().nodeCount() + " of " + expected);
+        }
+        System.gc();
+        System.out.printf("recovery of %,d znodes of 100 B (snapshot + %,d-txn log): %d ms; heap used after GC %d MB"
+                + " of max %d MB; %s%n", expected, recovered.replayed(), millis, usedMb(),
+                Runtime.getRuntime().maxMemory() >> 20, recovered.notes());
+    }
+
+    /** Writes a snapshot of {@code nodes - logTxns/2} znodes and a log of {@code logTxns}; the tree is dropped. */
+    private static int prepare(DataDir dataDir, int nodes, int logTxns) throws IOException {
         Recovery.Recovered fresh = Recovery.recover(dataDir, 1, LogOptions.DEFAULTS);
         Builder builder = build(fresh.tree(), nodes - logTxns / 2);
         SnapshotStore.save(fresh.snapshots(), fresh.tree());
@@ -168,18 +193,7 @@ public final class StorageBench {
             log.append(entry);
         }
         log.close();
-        int expected = fresh.tree().nodeCount();
-        System.gc();
-        long start = System.nanoTime();
-        Recovery.Recovered recovered = Recovery.recover(dataDir, 1, LogOptions.DEFAULTS);
-        long millis = ms(start);
-        recovered.log().close();
-        if (recovered.tree().nodeCount() != expected) {
-            throw new IllegalStateException("recovered " + recovered.tree().nodeCount() + " of " + expected);
-        }
-        System.out.printf("recovery of %,d znodes of 100 B (snapshot + %,d-txn log): %d ms; heap used %d MB"
-                + " of max %d MB; %s%n", expected, recovered.replayed(), millis, usedMb(),
-                Runtime.getRuntime().maxMemory() >> 20, recovered.notes());
+        return fresh.tree().nodeCount();
     }
 
     private static void clean(Path dir) throws IOException {
