@@ -4,7 +4,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the four-letter words show about one connection. Its connection actor is the only writer; the
+ * What the four-letter words show about one connection. Its connection actor is the only writer (the
+ * writers are public for tests that build a view); the
  * four-letter words read it from another connection's actor, hence the atomics and volatiles: a reader may
  * see a slightly stale, never a torn, value.
  */
@@ -27,28 +28,28 @@ public final class ConnectionStats {
         this.establishedMs = establishedMs;
     }
 
-    void received(int cxid) {
+    public void received(int cxid) {
         received.incrementAndGet();
         lastCxid = cxid;
     }
 
-    void sent(long zxid) {
+    public void sent(long zxid) {
         sent.incrementAndGet();
         if (zxid > 0) {
             lastZxid = zxid;
         }
     }
 
-    void session(long id, int timeout) {
+    public void session(long id, int timeout) {
         sessionId = id;
         timeoutMs = timeout;
     }
 
-    void outstanding(int count) {
+    public void outstanding(int count) {
         outstanding = count;
     }
 
-    void watches(Set<String> paths, int count) {
+    public void watches(Set<String> paths, int count) {
         watchedPaths = Set.copyOf(paths);
         watchCount = count;
     }
