@@ -46,6 +46,10 @@ public final class Runner {
         if (subject.unavailable() != null) {
             return Measurement.unavailable(subject.unavailable());
         }
+        if (!subject.server().alive()) {
+            return new Measurement(Double.NaN, null, 1, "the server process is gone (see its server.log)", Double.NaN,
+                    Double.NaN, java.util.Map.of(), null);
+        }
         try {
             return workload.run(subject, settings);
         } catch (InterruptedException e) {
