@@ -16,8 +16,7 @@ class DifferentialHarnessTest {
     void twoZooKeeperServersAgreeOnRandomOperations() throws Exception {
         long seed = Seeds.FIXED[0];
         try (Target reference = new ZooKeeperTarget(); Target twin = new ZooKeeperTarget()) {
-            DifferentialRun run = new DifferentialRun(seed, Seeds.steps(), reference, twin);
-            run.execute();
+            new DifferentialRun(seed, Seeds.steps(), reference, twin).execute();
         }
     }
 }

@@ -17,7 +17,13 @@ final class Seeds {
     private Seeds() {
     }
 
+    /** {@link #FIXED} and one fresh seed (unless {@code diff.seed} is set). */
     static List<Long> toRun() {
+        return toRun(FIXED.length);
+    }
+
+    /** The first {@code fixedCount} of {@link #FIXED} and one fresh seed (unless {@code diff.seed} is set). */
+    static List<Long> toRun(int fixedCount) {
         String replay = System.getProperty("diff.seed");
         if (replay != null && !replay.isBlank()) {
             List<Long> seeds = new ArrayList<>();
@@ -27,8 +33,8 @@ final class Seeds {
             return seeds;
         }
         List<Long> seeds = new ArrayList<>();
-        for (long seed : FIXED) {
-            seeds.add(seed);
+        for (int i = 0; i < fixedCount; i++) {
+            seeds.add(FIXED[i]);
         }
         long fresh = new SplittableRandom().nextLong();
         System.out.println("differential run: fresh seed=" + fresh + " (replay with -Ddiff.seed=" + fresh + ")");
