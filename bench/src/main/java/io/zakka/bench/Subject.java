@@ -3,7 +3,7 @@ package io.zakka.bench;
 import io.zakka.bench.client.Access;
 import io.zakka.bench.client.BenchClient;
 import io.zakka.bench.report.Role;
-import io.zakka.bench.target.ServerHandle;
+import io.zakka.bench.launch.ServerHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.zakka.bench.client.Access;
 import io.zakka.bench.client.BenchClient;
 import io.zakka.bench.report.Goal;
 import io.zakka.bench.report.Measurement;
-import io.zakka.bench.target.ServerHandle;
+import io.zakka.bench.launch.ServerHandle;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

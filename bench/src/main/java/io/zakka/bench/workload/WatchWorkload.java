@@ -6,7 +6,7 @@ import io.zakka.bench.client.BenchClient;
 import io.zakka.bench.report.LatencySummary;
 import io.zakka.bench.report.Measurement;
 import io.zakka.bench.report.Stats;
-import io.zakka.bench.target.ProcCpu;
+import io.zakka.bench.launch.ProcCpu;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;

@@ -1,0 +1,156 @@
+package io.zakka.bench.launch;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server in its own JVM: java from {@code java.home}, the bench's own classpath, {@link ChildMain} as the
+ * main class. The child prints {@value ChildMain#READY} when it serves and answers {@code heap} on stdin with
+ * {@value ChildMain#HEAP} and its heap use after a GC; end of stdin (or {@link #close}) ends it. A shutdown hook
+ * destroys every child still running, so an interrupted bench leaves no orphans; a child whose parent died
+ * sees the end of its stdin and exits.
+ */
+public final class ChildProcess implements AutoCloseable {
+
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
+                "bench-child-reaper"));
+    }
+
+    private final String name;
+    private final Process process;
+    private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final long startedNanos;
+
+    private ChildProcess(String name, Process process, long startedNanos) {
+        this.name = name;
+        this.process = process;
+        this.startedNanos = startedNanos;
+    }
+
+    /**
+     * Starts {@code java <jvmArgs> -cp <bench classpath> ChildMain <args>}; stderr goes to {@code log}. Returns
+     * at once: {@link #awaitReady} waits for the ready line.
+     */
+    public static ChildProcess spawn(String name, List<String> jvmArgs, List<String> args, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.add("-Dlogback.configurationFile=bench-logback.xml");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ChildMain.class.getName());
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        long started = System.nanoTime();
+        Process process = builder.start();
+        LIVE.add(process);
+        ChildProcess child = new ChildProcess(name, process, started);
+        Thread reader = new Thread(child::readStdout, "bench-child-" + name);
+        reader.setDaemon(true);
+        reader.start();
+        return child;
+    }
+
+    private void readStdout() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith(ChildMain.READY) || line.startsWith(ChildMain.HEAP)) {
+                    lines.add(line);
+                }
+            }
+        } catch (IOException e) {
+            lines.add("EOF " + e);
+        }
+        lines.add("EOF");
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** When the JVM was launched, for the recovery workload's start → serving time. */
+    public long startedNanos() {
+        return startedNanos;
+    }
+
+    /** Waits for the ready line; fails when the child exits first or does not get ready in time. */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        expect(ChildMain.READY, timeout);
+    }
+
+    /** The child's heap use in bytes after a full GC, as measured inside it. */
+    public long heapUsedAfterGc(Duration timeout) throws IOException, InterruptedException {
+        OutputStream stdin = process.getOutputStream();
+        stdin.write("heap\n".getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+        String line = expect(ChildMain.HEAP, timeout);
+        return Long.parseLong(line.substring(ChildMain.HEAP.length()).trim());
+    }
+
+    private String expect(String prefix, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (line == null) {
+                throw new IllegalStateException(name + ": no '" + prefix + "' line within " + timeout);
+            }
+            if (line.startsWith("EOF")) {
+                throw new IllegalStateException(name + " exited before '" + prefix + "' (see its log)");
+            }
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+        }
+    }
+
+    /** Whether the child is still running (it may have died, for example of a fatal error). */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** CPU time (user + system) the child used so far, in nanoseconds; -1 when it cannot be read. */
+    public long cpuNanos() {
+        return ProcCpu.cpuNanos(process.pid());
+    }
+
+    /** Closes stdin (the child exits on its own), then destroys it if it has not exited within 20 s. */
+    @Override
+    public void close() {
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            LIVE.remove(process);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.zakka.bench.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** A standalone Zakka server ({@code io.zakka.server.Main start}) in its own JVM, on free loopback ports. */
+public final class ZakkaProcess implements ServerHandle {
+
+    private final String label;
+    private final Path dir;
+    private final List<String> jvmArgs;
+    private final int akkaPort = Ports.free();
+    private final int clientPort = Ports.free();
+    private ChildProcess process;
+
+    public ZakkaProcess(String label, Path dir, List<String> jvmArgs) throws IOException {
+        this.label = label;
+        this.dir = Files.createDirectories(dir);
+        this.jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String connectString() {
+        return "127.0.0.1:" + clientPort;
+    }
+
+    @Override
+    public Optional<String> akkaSeed() {
+        return Optional.of("akka://zakka@127.0.0.1:" + akkaPort);
+    }
+
+    @Override
+    public void spawn() throws IOException {
+        process = ChildProcess.spawn(label, jvmArgs, List.of("zakka", "--akka-port", Integer.toString(akkaPort),
+                "--client-port", Integer.toString(clientPort), "--data-dir", dir.resolve("data").toString()),
+                dir.resolve("server.log"));
+    }
+
+    @Override
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        process.awaitReady(timeout);
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.close();
+            process = null;
+        }
+    }
+
+    @Override
+    public long cpuNanos() {
+        return process == null ? -1 : process.cpuNanos();
+    }
+
+    @Override
+    public long heapUsedAfterGc() throws IOException, InterruptedException {
+        return process.heapUsedAfterGc(Duration.ofSeconds(120));
+    }
+
+    @Override
+    public boolean alive() {
+        return process != null && process.alive();
+    }
+
+    @Override
+    public boolean managed() {
+        return true;
+    }
+}
