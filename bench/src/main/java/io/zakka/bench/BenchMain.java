@@ -23,6 +23,10 @@ public final class BenchMain {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "bench-logback.xml");
         }
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.println(BenchOptions.USAGE);
+            return;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(Arrays.asList(args));
