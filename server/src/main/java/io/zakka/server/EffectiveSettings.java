@@ -20,7 +20,7 @@ record EffectiveSettings(NodeConfig node, String akkaHost, int akkaPort, int cli
                 "zakka settings:",
                 "  server-id            " + node.serverId(),
                 "  akka address         " + akkaHost + ":" + akkaPort,
-                "  client-port          " + clientPort + " (ZooKeeper wire protocol: not served by this build yet)",
+                "  client-port          " + clientPort + " (ZooKeeper wire protocol)",
                 "  data-dir             " + dataDir + " (unused: this build keeps the tree in memory only)",
                 "  tick-time            " + node.tickTimeMs() + " ms",
                 "  session timeout      " + node.minSessionTimeoutMs() + ".." + node.maxSessionTimeoutMs() + " ms",
@@ -30,8 +30,9 @@ record EffectiveSettings(NodeConfig node, String akkaHost, int akkaPort, int cli
                 "  max-data-bytes       " + node.maxDataBytes());
     }
 
-    String readyLine(String address) {
+    String readyLine(String address, String clientAddress) {
         return "zakka ready: standalone server " + node.serverId() + " at " + address
+                + ", ZooKeeper clients on " + clientAddress
                 + " (IN MEMORY ONLY: nothing is persisted, all data is lost at shutdown;"
                 + " Akka clients join the cluster with role zakka-client)";
     }

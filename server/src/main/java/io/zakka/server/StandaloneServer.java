@@ -8,12 +8,16 @@ import akka.cluster.typed.Join;
 import com.typesafe.config.Config;
 import io.zakka.actors.node.NodeConfig;
 import io.zakka.api.ZakkaServer;
+import io.zakka.wire.WireServer;
+import io.zakka.wire.WireSettings;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one standalone Zakka server in the foreground: an ActorSystem named {@value #SYSTEM_NAME} that
  * forms its own cluster (client systems join it as members with role {@code zakka-client}), with a Zakka
- * node inside. SIGTERM and Ctrl-C run Akka's coordinated shutdown, which stops the node cleanly.
+ * node inside and the ZooKeeper wire protocol on its client port ({@code zakka.client-port}). SIGTERM and
+ * Ctrl-C run Akka's coordinated shutdown, which unbinds the client port and stops the node cleanly.
  */
 public final class StandaloneServer {
 
@@ -34,7 +38,14 @@ public final class StandaloneServer {
             ZakkaServer server = ZakkaServer.start(system, nodeConfig);
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceStop(), "stop-zakka-node",
                     () -> server.stop().thenApply(done -> akka.Done.getInstance()));
-            System.out.println(settings.readyLine(Cluster.get(system).selfMember().address().toString()));
+            WireServer wire = WireServer.start(system, server, WireSettings.fromConfig(config));
+            CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "unbind-client-port",
+                    () -> {
+                        wire.stop();
+                        return CompletableFuture.completedFuture(akka.Done.getInstance());
+                    });
+            System.out.println(settings.readyLine(Cluster.get(system).selfMember().address().toString(),
+                    wire.connectString()));
             return system;
         } catch (RuntimeException e) {
             system.terminate();
