@@ -100,6 +100,8 @@ public final class FileSnapshotStore implements SnapshotStore {
         private final Path temp;
         private final FileOutputStream file;
         private final CRC32C crc = new CRC32C();
+        private final SnapshotFormat.AclTable acls = new SnapshotFormat.AclTable();
+        private final CheckedOutputStream checked;
         private final DataOutputStream out;
         private int written;
         private boolean closed;
@@ -109,14 +111,16 @@ public final class FileSnapshotStore implements SnapshotStore {
             this.nodeCount = nodeCount;
             this.temp = Files.createTempFile(dir, SnapshotFiles.fileName(zxid) + ".", ".tmp");
             this.file = new FileOutputStream(temp.toFile());
-            this.out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(file, 1 << 16), crc));
+            // The CRC is taken below the buffer, in big chunks; commit flushes before it writes the CRC itself.
+            this.checked = new CheckedOutputStream(file, crc);
+            this.out = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16));
             SnapshotFormat.writeHeader(out, zxid, sessionTimeouts, nodeCount);
         }
 
         @Override
         public void write(List<NodeImage> nodes) throws IOException {
             for (NodeImage node : nodes) {
-                SnapshotFormat.writeNode(out, node);
+                SnapshotFormat.writeNode(out, node, acls);
             }
             written += nodes.size();
         }
@@ -130,8 +134,7 @@ public final class FileSnapshotStore implements SnapshotStore {
             }
             out.writeInt(SnapshotFormat.END_MAGIC);
             out.flush();
-            out.writeInt((int) crc.getValue());
-            out.flush();
+            new DataOutputStream(file).writeInt((int) crc.getValue());
             file.getChannel().force(true);
             out.close();
             closed = true;

@@ -1,11 +1,15 @@
 package io.zakka.storage.snapshot;
 
+import io.zakka.protocol.Acl;
 import io.zakka.protocol.Zxid;
 import io.zakka.storage.tree.NodeImage;
 import io.zakka.storage.txnlog.TxnCodec;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,7 +19,10 @@ import java.util.TreeMap;
  * header  : magic:i32 = 0x5A414B53 ("ZAKS")  version:i32 = 1  zxid:i64
  *           sessionCount:i32  (sessionId:i64 timeoutMs:i32)*  nodeCount:i32
  * node*   : path:string ephemeralOwner:i64 czxid:i64 mzxid:i64 pzxid:i64 ctimeMs:i64 mtimeMs:i64
- *           version:i32 childCreations:i32 aversion:i32 acl data     (nodeCount times, parents first)
+ *           version:i32 childCreations:i32 aversion:i32 aclIndex:i32 [acl] data
+ *           (nodeCount times, parents first). ACL lists are numbered in order of first use: a node whose
+ *           aclIndex equals the number of lists defined so far defines the next one with the acl that
+ *           follows; any smaller index refers to a list defined before (most nodes share a few lists).
  * trailer : endMagic:i32 = 0x454E4453 ("ENDS")  crc:i32
  * </pre>
  * {@code crc} is the CRC32C of every byte before it. string, acl and data are encoded as in {@link TxnCodec}.
@@ -43,7 +50,20 @@ public final class SnapshotFormat {
         out.writeInt(nodeCount);
     }
 
-    public static void writeNode(DataOutputStream out, NodeImage node) throws IOException {
+    /** Numbers the ACL lists of one snapshot being written, in order of first use. */
+    public static final class AclTable {
+        private final Map<List<Acl>, Integer> indexes = new HashMap<>();
+        private final List<List<Acl>> lists = new ArrayList<>();
+
+        List<Acl> get(int index) throws IOException {
+            if (index < 0 || index >= lists.size()) {
+                throw new IOException("ACL index " + index + " of " + lists.size());
+            }
+            return lists.get(index);
+        }
+    }
+
+    public static void writeNode(DataOutputStream out, NodeImage node, AclTable acls) throws IOException {
         TxnCodec.writeString(out, node.path());
         out.writeLong(node.ephemeralOwner());
         out.writeLong(node.czxid());
@@ -54,7 +74,16 @@ public final class SnapshotFormat {
         out.writeInt(node.version());
         out.writeInt(node.childCreations());
         out.writeInt(node.aversion());
-        TxnCodec.writeAcl(out, node.acl());
+        Integer index = acls.indexes.get(node.acl());
+        if (index == null) {
+            index = acls.lists.size();
+            acls.indexes.put(node.acl(), index);
+            acls.lists.add(node.acl());
+            out.writeInt(index);
+            TxnCodec.writeAcl(out, node.acl());
+        } else {
+            out.writeInt(index);
+        }
         TxnCodec.writeBytes(out, node.data());
     }
 
@@ -84,7 +113,7 @@ public final class SnapshotFormat {
         return new Header(zxid, sessions, nodeCount);
     }
 
-    public static NodeImage readNode(DataInputStream in) throws IOException {
+    public static NodeImage readNode(DataInputStream in, AclTable acls) throws IOException {
         String path = TxnCodec.readString(in);
         long owner = in.readLong();
         long czxid = in.readLong();
@@ -95,7 +124,14 @@ public final class SnapshotFormat {
         int version = in.readInt();
         int childCreations = in.readInt();
         int aversion = in.readInt();
-        var acl = TxnCodec.readAcl(in);
+        int index = in.readInt();
+        List<Acl> acl;
+        if (index == acls.lists.size()) {
+            acl = TxnCodec.readAcl(in);
+            acls.lists.add(acl);
+        } else {
+            acl = acls.get(index);
+        }
         byte[] data = TxnCodec.readBytes(in);
         return new NodeImage(path, data, acl, owner, czxid, mzxid, pzxid, ctime, mtime, version, childCreations,
                 aversion);

@@ -50,7 +50,7 @@ final class NodeStore {
     }
 
     private void addSystemChild(String parent, String path, List<Acl> acl) {
-        nodes.get(parent).children.add(PathValidation.nameOf(path));
+        nodes.get(parent).addChild(PathValidation.nameOf(path));
         nodes.put(path, systemNode(acl));
     }
 
@@ -58,14 +58,14 @@ final class NodeStore {
      * Adds a node of a snapshot image. Images come parents first (DfsOrder), so the parent is present;
      * an image that breaks that or repeats a path is corrupt and throws.
      */
-    void restore(NodeImage image) {
+    void restore(NodeImage image, List<Acl> sharedAcl) {
         String path = image.path();
-        ZNode node = new ZNode(image);
+        ZNode node = new ZNode(image, sharedAcl);
         if (!Paths.ROOT.equals(path)) {
             ZNode parent = nodes.get(PathValidation.parentOf(path));
             requireState(parent != null, "snapshot image: parent missing for ", path);
             requireState(!parent.isEphemeral(), "snapshot image: ephemeral parent of ", path);
-            parent.children.add(PathValidation.nameOf(path));
+            parent.addChild(PathValidation.nameOf(path));
         }
         requireState(nodes.put(path, node) == null, "snapshot image: duplicate node ", path);
         kinds.added(path, node.ephemeralOwner);
@@ -112,7 +112,7 @@ final class NodeStore {
         beforeChange(path);
         beforeChange(parentPath);
         ZNode node = new ZNode(copy(txn.data()), txn.acl(), zxid, timeMs, txn.ephemeralOwner());
-        parent.children.add(PathValidation.nameOf(path));
+        parent.addChild(PathValidation.nameOf(path));
         parent.childCreations = txn.parentCversion();
         parent.pzxid = zxid;
         nodes.put(path, node);
@@ -130,7 +130,7 @@ final class NodeStore {
         ZNode parent = nodes.get(parentPath);
         beforeChange(path);
         beforeChange(parentPath);
-        parent.children.remove(PathValidation.nameOf(path));
+        parent.removeChild(PathValidation.nameOf(path));
         // Only forward: a delete never moves pzxid back behind a later create (DataTree.deleteNode).
         if (Long.compareUnsigned(zxid, parent.pzxid) > 0) {
             parent.pzxid = zxid;

@@ -20,6 +20,9 @@ public final class TreeLoader {
     private final int expectedNodes;
     private final Map<List<Acl>, List<Acl>> acls = new HashMap<>();
     private boolean finished;
+    /** The last ACL list seen and its shared copy: a reader hands the same list instance for a run of nodes. */
+    private List<Acl> lastAcl;
+    private List<Acl> lastShared;
 
     public TreeLoader(Zxid zxid, Map<Long, Integer> sessionTimeouts, int expectedNodes) {
         this.store = new NodeStore(expectedNodes);
@@ -33,10 +36,12 @@ public final class TreeLoader {
         if (finished) {
             throw new IllegalStateException("the tree is already built");
         }
-        List<Acl> shared = acls.computeIfAbsent(List.copyOf(image.acl()), acl -> acl);
-        store.restore(new NodeImage(image.path(), image.data(), shared, image.ephemeralOwner(), image.czxid(),
-                image.mzxid(), image.pzxid(), image.ctimeMs(), image.mtimeMs(), image.version(),
-                image.childCreations(), image.aversion()));
+        List<Acl> acl = image.acl();
+        if (acl != lastAcl) {
+            lastShared = acls.computeIfAbsent(List.copyOf(acl), copy -> copy);
+            lastAcl = acl;
+        }
+        store.restore(image, lastShared);
     }
 
     public DataTree finish() {

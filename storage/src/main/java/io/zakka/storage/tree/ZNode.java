@@ -3,6 +3,7 @@ package io.zakka.storage.tree;
 import io.zakka.protocol.Acl;
 import io.zakka.protocol.EphemeralOwner;
 import io.zakka.protocol.Stat;
+import java.util.Collections;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
@@ -31,7 +32,11 @@ final class ZNode {
     int childCreations;
     int aversion;
     final long ephemeralOwner;
-    final NavigableSet<String> children = new TreeSet<>();
+    /**
+     * The child names. Leaves (most nodes of a big tree) share one empty immutable set; the first child
+     * replaces it, so read it through this field but change it only with {@link #addChild}/{@link #removeChild}.
+     */
+    NavigableSet<String> children = Collections.emptyNavigableSet();
 
     ZNode(byte[] data, List<Acl> acl, long zxid, long timeMs, long ephemeralOwner) {
         this.data = data;
@@ -44,10 +49,10 @@ final class ZNode {
         this.ephemeralOwner = ephemeralOwner;
     }
 
-    /** A node restored from a snapshot with every stored field. */
-    ZNode(NodeImage image) {
+    /** A node restored from a snapshot with every stored field; {@code sharedAcl} is immutable. */
+    ZNode(NodeImage image, List<Acl> sharedAcl) {
         this.data = image.data();
-        this.acl = List.copyOf(image.acl());
+        this.acl = sharedAcl;
         this.czxid = image.czxid();
         this.mzxid = image.mzxid();
         this.pzxid = image.pzxid();
@@ -68,6 +73,20 @@ final class ZNode {
         int numChildren = children.size();
         return new Stat(czxid, mzxid, ctimeMs, mtimeMs, version, childCreations * 2 - numChildren, aversion,
                 EphemeralOwner.clientView(ephemeralOwner), data == null ? 0 : data.length, numChildren, pzxid);
+    }
+
+    void addChild(String name) {
+        if (children.isEmpty()) {
+            children = new TreeSet<>();
+        }
+        children.add(name);
+    }
+
+    void removeChild(String name) {
+        children.remove(name);
+        if (children.isEmpty()) {
+            children = Collections.emptyNavigableSet();
+        }
     }
 
     boolean isEphemeral() {
