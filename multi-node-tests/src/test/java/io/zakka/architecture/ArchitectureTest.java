@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module and purity rules of DESIGN.md §2 and G3/G5/G8: dependencies run one way
- * (protocol ← storage ← actors ← api ← server), and storage plus every {@link PureCore} is free of
+ * (protocol ← storage ← actors ← api ← wire ← server), and storage plus every {@link PureCore} is free of
  * Akka, loggers, clocks and randomness.
  */
 class ArchitectureTest {
@@ -38,9 +38,11 @@ class ArchitectureTest {
                 .layer("storage").definedBy("io.zakka.storage..")
                 .layer("actors").definedBy("io.zakka.actors..")
                 .layer("api").definedBy("io.zakka.api..")
+                .layer("wire").definedBy("io.zakka.wire..")
                 .layer("server").definedBy("io.zakka.server..")
                 .whereLayer("server").mayNotBeAccessedByAnyLayer()
-                .whereLayer("api").mayOnlyBeAccessedByLayers("server")
+                .whereLayer("wire").mayOnlyBeAccessedByLayers("server")
+                .whereLayer("api").mayOnlyBeAccessedByLayers("wire", "server")
                 .whereLayer("actors").mayOnlyBeAccessedByLayers("api", "server")
                 .whereLayer("storage").mayOnlyBeAccessedByLayers("actors", "api", "server");
         layers.check(classes);

@@ -4,6 +4,7 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.AskPattern;
+import com.typesafe.config.Config;
 import io.zakka.api.ZakkaServer;
 import io.zakka.wire.conn.Connections;
 import io.zakka.wire.conn.Gateway;
@@ -42,16 +43,8 @@ public final class WireServer {
 
     /** Binds the client port of {@code settings} for {@code server}; waits (bounded) until it is bound. */
     public static WireServer start(ActorSystem<?> system, ZakkaServer server, WireSettings settings) {
-        Map<String, String> conf = new LinkedHashMap<>();
-        conf.put("clientPort", Integer.toString(settings.port()));
-        conf.put("clientPortAddress", settings.host());
-        conf.put("tickTime", Integer.toString(server.config().tickTimeMs()));
-        conf.put("minSessionTimeout", Integer.toString(server.config().minSessionTimeoutMs()));
-        conf.put("maxSessionTimeout", Integer.toString(server.config().maxSessionTimeoutMs()));
-        conf.put("serverId", Integer.toString(server.config().serverId()));
-        conf.put("jute.maxbuffer", Integer.toString(settings.juteMaxBuffer()));
-        Gateway gateway = new Gateway(settings, server.ref(), new Connections(), server::status, Map.copyOf(conf),
-                Clock.systemUTC());
+        Gateway gateway = new Gateway(settings, server.ref(), new Connections(), server::status,
+                conf(system.settings().config(), settings), Clock.systemUTC());
         ActorRef<ListenerActor.Command> listener = system.systemActorOf(ListenerActor.create(gateway),
                 "zakka-wire-" + INSTANCES.incrementAndGet(), Props.empty());
         ListenerActor.BindResult result = await(AskPattern.ask(listener, ListenerActor.AwaitBound::new,
@@ -61,6 +54,25 @@ public final class WireServer {
                     + settings.port(), result.failure());
         }
         return new WireServer(listener, result.address(), gateway.connections());
+    }
+
+    /**
+     * What {@code conf} shows, read from the node's configuration keys (the wire module depends on the api only,
+     * not on the node's own settings type). Unset session bounds are ZooKeeper's 2 and 20 ticks.
+     */
+    private static Map<String, String> conf(Config config, WireSettings settings) {
+        long tickMs = config.getDuration("zakka.tick-time").toMillis();
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("clientPort", Integer.toString(settings.port()));
+        conf.put("clientPortAddress", settings.host());
+        conf.put("serverId", config.getString("zakka.server-id"));
+        conf.put("tickTime", Long.toString(tickMs));
+        conf.put("minSessionTimeout", Long.toString(config.getIsNull("zakka.min-session-timeout") ? 2 * tickMs
+                : config.getDuration("zakka.min-session-timeout").toMillis()));
+        conf.put("maxSessionTimeout", Long.toString(config.getIsNull("zakka.max-session-timeout") ? 20 * tickMs
+                : config.getDuration("zakka.max-session-timeout").toMillis()));
+        conf.put("jute.maxbuffer", Integer.toString(settings.juteMaxBuffer()));
+        return java.util.Collections.unmodifiableMap(conf);
     }
 
     /** The bound address (with the port the OS chose when the settings asked for port 0). */
