@@ -53,15 +53,17 @@ public final class BenchMain {
         List<String> environment = Environment.describe();
         progress.println("bench: work directory " + work + "; " + options.settings());
         Results results;
+        List<String> notes = new ArrayList<>();
         try (Targets targets = Targets.start(options, work, progress)) {
             results = new Runner(options.settings(), progress).run(targets.subjects());
+            notes.addAll(targets.notes());
         } finally {
             if (options.workDir().isEmpty()) {
                 deleteTree(work);
             }
         }
         return new Outcome(results, MarkdownReport.render(new MarkdownReport.Header(commandLine, environment,
-                settingsLines(options, work), notes()), results, Goal.ISSUE_6));
+                settingsLines(options, work), notes(notes)), results, Goal.ISSUE_6));
     }
 
     private static List<String> settingsLines(BenchOptions options, Path work) {
@@ -81,12 +83,14 @@ public final class BenchMain {
         return lines;
     }
 
-    private static List<String> notes() {
-        return List.of("Load average at the end: " + Environment.loadAverage(),
+    private static List<String> notes(List<String> serverNotes) {
+        List<String> notes = new ArrayList<>(serverNotes);
+        notes.addAll(List.of("Load average at the end: " + Environment.loadAverage(),
                 "Latency is from issuing a request to its completion callback; p50/p99/p99.9 merge every run's "
                         + "window; ops/s is per run, and the ratio uses the median run",
                 "CPU is busy cores during the window: client = the bench JVM, servers = the sum over the target's "
-                        + "server processes (/proc/<pid>/stat)");
+                        + "server processes (/proc/<pid>/stat)"));
+        return notes;
     }
 
     private static void createDirectories(Path dir) {

@@ -15,7 +15,7 @@ public record BenchSettings(int sessions, int inFlight, Duration warmup, Duratio
                         int memoryZnodes) {
 
         public static final Sizes FULL = new Sizes(1000, 1024, 100, 100, 200_000, 1_000_000);
-        public static final Sizes QUICK = new Sizes(1000, 1024, 100, 100, 20_000, 100_000);
+        public static final Sizes QUICK = new Sizes(1000, 1024, 100, 100, 10_000, 50_000);
     }
 
     /** Every workload, in the order of the report. */
@@ -27,9 +27,9 @@ public record BenchSettings(int sessions, int inFlight, Duration warmup, Duratio
                 ALL_WORKLOADS);
     }
 
-    /** About two minutes: the same workloads with a short window and smaller recovery and memory loads. */
+    /** A few minutes: the same workloads, one short run each, smaller recovery and memory loads. */
     public static BenchSettings quick() {
-        return new BenchSettings(16, 100, Duration.ofMillis(500), Duration.ofMillis(1500), 2, Sizes.QUICK, "2g",
+        return new BenchSettings(16, 100, Duration.ofMillis(500), Duration.ofMillis(1000), 1, Sizes.QUICK, "2g",
                 ALL_WORKLOADS);
     }
 

@@ -110,6 +110,17 @@ public final class Targets implements AutoCloseable {
         }
     }
 
+    /** What the Zakka server said when it got ready (it states whether it persists), for the report. */
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        for (ServerHandle server : servers) {
+            if (server instanceof ZakkaProcess zakka && zakka.serverReadyLine() != null) {
+                notes.add("The Zakka server said: \"" + zakka.serverReadyLine() + "\"");
+            }
+        }
+        return notes;
+    }
+
     public List<Subject> subjects() {
         return List.copyOf(subjects);
     }

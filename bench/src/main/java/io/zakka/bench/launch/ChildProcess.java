@@ -1,9 +1,11 @@
 package io.zakka.bench.launch;
 
 import java.io.BufferedReader;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +37,12 @@ public final class ChildProcess implements AutoCloseable {
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final long startedNanos;
 
-    private ChildProcess(String name, Process process, long startedNanos) {
+    private final Path log;
+    private volatile String serverReadyLine;
+
+    private ChildProcess(String name, Process process, long startedNanos, Path log) {
         this.name = name;
+        this.log = log;
         this.process = process;
         this.startedNanos = startedNanos;
     }
@@ -60,20 +66,28 @@ public final class ChildProcess implements AutoCloseable {
         long started = System.nanoTime();
         Process process = builder.start();
         LIVE.add(process);
-        ChildProcess child = new ChildProcess(name, process, started);
+        ChildProcess child = new ChildProcess(name, process, started, log);
         Thread reader = new Thread(child::readStdout, "bench-child-" + name);
         reader.setDaemon(true);
         reader.start();
         return child;
     }
 
+    /** Protocol lines go to the waiting bench; everything else (the server's own output) to the log. */
     private void readStdout() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+                StandardCharsets.UTF_8));
+             PrintStream out = new PrintStream(new FileOutputStream(log.toFile(), true), true,
+                     StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.startsWith(ChildMain.READY) || line.startsWith(ChildMain.HEAP)) {
                     lines.add(line);
+                } else {
+                    if (line.startsWith("zakka ready")) {
+                        serverReadyLine = line;
+                    }
+                    out.println(line);
                 }
             }
         } catch (IOException e) {
@@ -124,6 +138,11 @@ public final class ChildProcess implements AutoCloseable {
                 return line;
             }
         }
+    }
+
+    /** The server's own ready line (Zakka prints what it persists there), or null before it. */
+    public String serverReadyLine() {
+        return serverReadyLine;
     }
 
     /** Whether the child is still running (it may have died, for example of a fatal error). */

@@ -68,6 +68,11 @@ public final class ZakkaProcess implements ServerHandle {
         return process.heapUsedAfterGc(Duration.ofSeconds(120));
     }
 
+    /** What the server said when it got ready (mode and persistence), or null. */
+    public String serverReadyLine() {
+        return process == null ? null : process.serverReadyLine();
+    }
+
     @Override
     public boolean alive() {
         return process != null && process.alive();
