@@ -13,6 +13,7 @@ class DifferentialHarnessTest {
 
     @Test
     @Timeout(120)
+    @SuppressWarnings("try") // Target.close() may throw InterruptedException: it closes client sessions.
     void twoZooKeeperServersAgreeOnRandomOperations() throws Exception {
         long seed = Seeds.FIXED[0];
         try (Target reference = new ZooKeeperTarget(); Target twin = new ZooKeeperTarget()) {

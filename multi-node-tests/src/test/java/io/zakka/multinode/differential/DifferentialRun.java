@@ -56,6 +56,7 @@ final class DifferentialRun {
      * Runs the given seeds against a fresh ZooKeeper and a fresh candidate each; all seeds run, then the
      * test fails listing the seeds that found differences.
      */
+    @SuppressWarnings("try") // Target.close() may throw InterruptedException: it closes client sessions.
     static void runSeeds(List<Long> seeds, TargetFactory candidateFactory) throws Exception {
         List<String> failures = new ArrayList<>();
         for (long seed : seeds) {

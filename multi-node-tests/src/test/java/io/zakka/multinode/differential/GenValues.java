@@ -1,10 +1,12 @@
 package io.zakka.multinode.differential;
 
 import io.zakka.protocol.Acl;
+import io.zakka.protocol.CreateMode;
 import io.zakka.protocol.EphemeralOwner;
 import io.zakka.protocol.Id;
 import io.zakka.protocol.Limits;
 import io.zakka.protocol.Perms;
+import io.zakka.protocol.op.Op;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -196,6 +198,42 @@ final class GenValues {
     byte[] auth() {
         String user = random.nextInt(100) < 8 ? SUPER_USER : pick(AUTH_USERS);
         return user.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A quota bookkeeping op, as zkCli's setquota / delquota / listquota do them: the quota node of
+     * "/a" or "/b/c" under /zookeeper/quota, its zookeeper_limits and zookeeper_stats children (always
+     * with well-formed "count=..,bytes=.." data: ZooKeeper parses the stats node's data on every change
+     * in the subtree), and reading the stats. ZooKeeper keeps zookeeper_stats up to date from then on.
+     */
+    Op quotaOp() {
+        String quotaNode = "/zookeeper/quota" + (random.nextInt(100) < 60 ? "/a" : pick(List.of("/b", "/b/c")));
+        String limits = quotaNode + "/zookeeper_limits";
+        String stats = quotaNode + "/zookeeper_stats";
+        byte[] limit = ("count=" + random.nextInt(5) + ",bytes=-1").getBytes(StandardCharsets.UTF_8);
+        int roll = random.nextInt(100);
+        if (roll < 30) {
+            // setquota: the quota node (and its parent for /b/c), the limits, the stats, in one multi.
+            List<Op> ops = new java.util.ArrayList<>();
+            if (quotaNode.endsWith("/b/c")) {
+                ops.add(persistent("/zookeeper/quota/b", new byte[0]));
+            }
+            ops.add(persistent(quotaNode, new byte[0]));
+            ops.add(persistent(limits, limit));
+            ops.add(persistent(stats, "count=0,bytes=0".getBytes(StandardCharsets.UTF_8)));
+            return new Op.Multi(ops);
+        } else if (roll < 70) {
+            return new Op.GetData(stats, false);
+        } else if (roll < 80) {
+            return new Op.SetData(limits, limit, -1);
+        } else if (roll < 90) {
+            return new Op.Delete(random.nextInt(100) < 50 ? limits : stats, -1);
+        }
+        return new Op.Delete(quotaNode, -1);
+    }
+
+    private static Op persistent(String path, byte[] data) {
+        return new Op.Create(path, data, Acl.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT, 0);
     }
 
     /** A getEphemerals prefix: a plain string prefix, so "/s" matches "/s0000000003" and "/a" "/a/b". */

@@ -66,12 +66,14 @@ final class OpGenerator {
             return multi();
         } else if (roll < 910) {
             return multiRead();
-        } else if (roll < 950) {
+        } else if (roll < 945) {
             AddWatchMode mode = values.chance(50) ? AddWatchMode.PERSISTENT : AddWatchMode.PERSISTENT_RECURSIVE;
             return new Op.AddWatch(watched(values.chance(15) ? "/" : values.path()), mode);
-        } else if (roll < 965) {
+        } else if (roll < 955) {
+            return values.quotaOp();
+        } else if (roll < 968) {
             return new Op.AddAuth("digest", values.auth());
-        } else if (roll < 975 && clientSessionOps) {
+        } else if (roll < 976 && clientSessionOps) {
             return new Op.WhoAmI();
         } else if (roll < 990 && clientSessionOps) {
             String path = !recentWatches.isEmpty() && values.chance(70) ? values.pick(List.copyOf(recentWatches))
