@@ -2,10 +2,13 @@ package io.zakka.storage.txnlog;
 
 import io.zakka.protocol.Zxid;
 import io.zakka.protocol.txn.TxnEntry;
+import io.zakka.storage.durability.DataDirException;
 import io.zakka.storage.durability.Fsync;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -27,6 +30,7 @@ import java.util.function.Consumer;
  * chain, is never dropped: open throws {@link CorruptLogException} and the server refuses to start.
  */
 public final class FileTxnLog implements TxnLog {
+    public static final String LOCK_FILE = "lock";
     private final Path dir;
     private final LogOptions options;
     private final List<String> openNotes = new ArrayList<>();
@@ -41,18 +45,51 @@ public final class FileTxnLog implements TxnLog {
     private int pendingBytes;
     private Zxid lastZxid = Zxid.ZERO;
     private Zxid lastSyncedZxid = Zxid.ZERO;
+    private FileChannel lockChannel;
+    private FileLock lock;
 
     private FileTxnLog(Path dir, LogOptions options) {
         this.dir = dir;
         this.options = options;
     }
 
-    /** Opens (creating the directory if needed) and checks the log, cutting off a torn tail of the newest segment. */
+    /**
+     * Opens (creating the directory if needed) and checks the log, cutting off a torn tail of the newest segment.
+     * Holds an exclusive lock on {@code dir/lock} until {@link #close}, so two servers (or two nodes of one JVM)
+     * never append to the same log.
+     */
     public static FileTxnLog open(Path dir, LogOptions options) throws IOException {
         Files.createDirectories(dir);
         FileTxnLog log = new FileTxnLog(dir, options);
-        log.recover();
+        log.lock();
+        try {
+            log.recover();
+        } catch (IOException | RuntimeException e) {
+            log.unlock();
+            throw e;
+        }
         return log;
+    }
+
+    private void lock() throws IOException {
+        lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            throw new DataDirException("the txn log in " + dir + " is in use by another server process (or another"
+                    + " node of this one): stop it first, or give this server its own data dir");
+        }
+    }
+
+    private void unlock() throws IOException {
+        if (lockChannel != null) {
+            lockChannel.close();
+            lockChannel = null;
+        }
     }
 
     /** What open found and did (tail cut off, empty segment removed), for the start-up log. */
@@ -358,7 +395,11 @@ public final class FileTxnLog implements TxnLog {
 
     @Override
     public void close() throws IOException {
-        sync();
-        closeCurrent();
+        try {
+            sync();
+            closeCurrent();
+        } finally {
+            unlock();
+        }
     }
 }

@@ -170,6 +170,16 @@ class TxnLogFormatTest {
     }
 
     @Test
+    void secondOpenOfTheSameLogIsRefusedWhileTheFirstIsOpen() throws IOException {
+        FileTxnLog first = FileTxnLog.open(dir, NO_PREALLOCATION);
+        io.zakka.storage.durability.DataDirException refused = assertThrows(
+                io.zakka.storage.durability.DataDirException.class, () -> FileTxnLog.open(dir, NO_PREALLOCATION));
+        assertTrue(refused.getMessage().contains("is in use by another server process"), refused.getMessage());
+        first.close();
+        FileTxnLog.open(dir, NO_PREALLOCATION).close();
+    }
+
+    @Test
     void appendRefusesAZxidThatDoesNotFollowTheLast() throws IOException {
         try (FileTxnLog log = FileTxnLog.open(dir, NO_PREALLOCATION)) {
             write(log, 1, 2);
