@@ -1,6 +1,7 @@
 package io.zakka.wire.support;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.zakka.api.ZakkaServer;
 import io.zakka.wire.WireServer;
@@ -19,7 +20,11 @@ public final class ZakkaTarget implements Target {
     }
 
     public ZakkaTarget(WireSettings settings) {
-        kit = ActorTestKit.create(ConfigFactory.load("application-test"));
+        this(ConfigFactory.load("application-test"), settings);
+    }
+
+    public ZakkaTarget(Config config, WireSettings settings) {
+        kit = ActorTestKit.create(config);
         server = ZakkaServer.start(kit.system());
         wire = WireServer.start(kit.system(), server, settings);
     }
