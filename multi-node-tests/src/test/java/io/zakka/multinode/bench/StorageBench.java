@@ -176,7 +176,7 @@ public final class StorageBench {
     }
 
     /** Writes a snapshot of {@code nodes - logTxns/2} znodes and a log of {@code logTxns}; the tree is dropped. */
-    private static int prepare(DataDir dataDir, int nodes, int logTxns) throws IOException {
+    static int prepare(DataDir dataDir, int nodes, int logTxns) throws IOException {
         Recovery.Recovered fresh = Recovery.recover(dataDir, 1, LogOptions.DEFAULTS);
         Builder builder = build(fresh.tree(), nodes - logTxns / 2);
         SnapshotStore.save(fresh.snapshots(), fresh.tree());
@@ -196,7 +196,7 @@ public final class StorageBench {
         return fresh.tree().nodeCount();
     }
 
-    private static void clean(Path dir) throws IOException {
+    static void clean(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var walk = Files.walk(dir)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

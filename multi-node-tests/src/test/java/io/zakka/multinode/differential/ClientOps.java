@@ -52,6 +52,8 @@ final class ClientOps {
             return client.addAuth(a.scheme(), a.auth()).thenApply(v -> new OpResult.Done());
         } else if (op instanceof Op.RemoveWatches r) {
             return client.removeWatches(r.path(), r.type()).thenApply(v -> new OpResult.Done());
+        } else if (op instanceof Op.Sync s) {
+            return client.sync(s.path()).thenApply(path -> new OpResult.Done());
         } else if (op instanceof Op.WhoAmI) {
             return client.whoAmI().thenApply(OpResult.WhoAmIResult::new);
         } else if (op instanceof Op.AddWatch w) {

@@ -33,7 +33,7 @@ final class OpGenerator {
     private final boolean reaps;
 
     /**
-     * @param clientSessionOps also generate whoAmI and removeWatches (see {@link Target#hasClientSession})
+     * @param clientSessionOps also generate whoAmI, sync and removeWatches (see {@link Target#hasClientSession})
      * @param reaps            also generate reaper runs (see {@link Target#reapsOnDemand})
      */
     OpGenerator(long seed, boolean clientSessionOps, boolean reaps) {
@@ -73,8 +73,10 @@ final class OpGenerator {
             return values.quotaOp();
         } else if (roll < 968) {
             return new Op.AddAuth("digest", values.auth());
-        } else if (roll < 976 && clientSessionOps) {
+        } else if (roll < 973 && clientSessionOps) {
             return new Op.WhoAmI();
+        } else if (roll < 978 && clientSessionOps) {
+            return new Op.Sync(values.path());
         } else if (roll < 990 && clientSessionOps) {
             String path = !recentWatches.isEmpty() && values.chance(70) ? values.pick(List.copyOf(recentWatches))
                     : values.path();

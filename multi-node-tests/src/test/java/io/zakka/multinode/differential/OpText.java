@@ -44,6 +44,8 @@ final class OpText {
             return "getAllChildrenNumber(" + quote(g.path()) + ")";
         } else if (op instanceof Op.RemoveWatches r) {
             return "removeWatches(" + quote(r.path()) + ", " + r.type() + ")";
+        } else if (op instanceof Op.Sync s) {
+            return "sync(" + quote(s.path()) + ")";
         } else if (op instanceof Op.WhoAmI) {
             return "whoAmI()";
         } else if (op instanceof Op.GetEphemerals g) {

@@ -60,8 +60,8 @@ interface Target extends AutoCloseable {
     boolean deliversWatches();
 
     /**
-     * Whether this target has a client library and the server's session handling, so that whoAmI and
-     * removeWatches (whose outcome and events come partly from the client) can be compared.
+     * Whether this target has a client library and the server's session handling, so that whoAmI, sync
+     * and removeWatches (whose outcome and events come partly from the client) can be compared.
      */
     boolean hasClientSession();
 

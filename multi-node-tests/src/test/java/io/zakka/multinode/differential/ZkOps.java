@@ -35,6 +35,10 @@ final class ZkOps {
             zk.whoAmI().forEach(info -> ids.add(new io.zakka.protocol.Id(info.getAuthScheme(), info.getUser())));
             return new OpResult.WhoAmIResult(ids);
         }
+        if (op instanceof Op.Sync sync) {
+            zk.sync(sync.path());
+            return new OpResult.Done();
+        }
         if (op instanceof Op.RemoveWatches remove) {
             zk.removeAllWatches(remove.path(), org.apache.zookeeper.Watcher.WatcherType.fromInt(remove.type().code()),
                     false);
