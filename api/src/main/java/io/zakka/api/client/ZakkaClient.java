@@ -17,10 +17,12 @@ import io.zakka.protocol.op.OpResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -77,6 +79,8 @@ public final class ZakkaClient {
     private final ClientSession.Opened opened;
     private final Settings settings;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Calls not yet answered; failed together if the ActorSystem terminates (its asks would never end). */
+    private final Set<CompletableFuture<OpResult>> pending = ConcurrentHashMap.newKeySet();
 
     private ZakkaClient(ActorSystem<?> system, ActorRef<ClientSession.Command> session,
                         ClientSession.Opened opened, Settings settings) {
@@ -84,6 +88,8 @@ public final class ZakkaClient {
         this.session = session;
         this.opened = opened;
         this.settings = settings;
+        system.getWhenTerminated().thenRun(() -> pending.forEach(call -> call.completeExceptionally(
+                new IllegalStateException(terminatedMessage(system)))));
     }
 
     /**
@@ -92,17 +98,40 @@ public final class ZakkaClient {
      * server answers within {@code timeout}.
      */
     public static CompletionStage<ZakkaClient> connect(ActorSystem<?> system, Duration timeout, Settings settings) {
-        ActorRef<ClientSession.Command> actor = system.systemActorOf(ClientSessionActor.create(settings, timeout),
-                "zakka-client-" + UUID.randomUUID(), Props.empty());
-        return AskPattern.<ClientSession.Command, ClientSession.OpenOutcome>ask(actor, ClientSession.AwaitOpen::new,
+        ActorRef<ClientSession.Command> actor;
+        try {
+            actor = system.systemActorOf(ClientSessionActor.create(settings, timeout),
+                    "zakka-client-" + UUID.randomUUID(), Props.empty());
+        } catch (IllegalStateException terminating) {
+            return CompletableFuture.failedFuture(new IllegalStateException(terminatedMessage(system), terminating));
+        }
+        CompletableFuture<ClientSession.OpenOutcome> outcome = new CompletableFuture<>();
+        AskPattern.<ClientSession.Command, ClientSession.OpenOutcome>ask(actor, ClientSession.AwaitOpen::new,
                         timeout.plus(ASK_GRACE), system.scheduler())
-                .thenApply(outcome -> {
-                    if (outcome instanceof ClientSession.Opened opened) {
-                        return new ZakkaClient(system, actor, opened, settings);
-                    }
-                    ClientSession.OpenFailed failed = (ClientSession.OpenFailed) outcome;
-                    throw new ZakkaException(failed.code(), null);
-                });
+                .whenComplete((answer, failure) -> complete(outcome, answer, failure));
+        // A system that terminates (e.g. it could not join the cluster) stops its scheduler: the ask would hang.
+        system.getWhenTerminated().thenRun(() -> outcome.completeExceptionally(
+                new IllegalStateException(terminatedMessage(system))));
+        return outcome.thenApply(answer -> {
+            if (answer instanceof ClientSession.Opened opened) {
+                return new ZakkaClient(system, actor, opened, settings);
+            }
+            ClientSession.OpenFailed failed = (ClientSession.OpenFailed) answer;
+            throw new ZakkaException(failed.code(), null);
+        });
+    }
+
+    private static <T> void complete(CompletableFuture<T> target, T value, Throwable failure) {
+        if (failure != null) {
+            target.completeExceptionally(failure);
+        } else {
+            target.complete(value);
+        }
+    }
+
+    private static String terminatedMessage(ActorSystem<?> system) {
+        return "the client ActorSystem '" + system.name() + "' has terminated (a write in flight may or may not"
+                + " have committed)";
     }
 
     public long sessionId() {
@@ -293,15 +322,25 @@ public final class ZakkaClient {
         Duration askTimeout = settings.requestTimeout().plus(ASK_GRACE);
         CompletionStage<ClientSession.Outcome> outcome = AskPattern.ask(session,
                 replyTo -> new ClientSession.Call(op, watcher, replyTo), askTimeout, system.scheduler());
-        return outcome.handle((answer, failure) -> {
-            if (failure != null || answer instanceof ClientSession.TimedOut) {
-                throw timeout(op);
-            }
-            if (answer instanceof ClientSession.Failed failed) {
-                throw new ZakkaException(failed.code(), op.path());
-            }
-            return ((ClientSession.Completed) answer).result();
-        });
+        CompletableFuture<OpResult> result = new CompletableFuture<>();
+        pending.add(result);
+        result.whenComplete((r, e) -> pending.remove(result));
+        if (system.getWhenTerminated().toCompletableFuture().isDone()) {
+            result.completeExceptionally(new IllegalStateException(terminatedMessage(system)));
+        }
+        outcome.handle((answer, failure) -> toResult(op, answer, failure))
+                .whenComplete((answer, failure) -> complete(result, answer, failure));
+        return result;
+    }
+
+    private OpResult toResult(Op op, ClientSession.Outcome answer, Throwable failure) {
+        if (failure != null || answer instanceof ClientSession.TimedOut) {
+            throw timeout(op);
+        }
+        if (answer instanceof ClientSession.Failed failed) {
+            throw new ZakkaException(failed.code(), op.path());
+        }
+        return ((ClientSession.Completed) answer).result();
     }
 
     private RuntimeException timeout(Op op) {
