@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.atomic.AtomicValue;
@@ -71,7 +72,7 @@ class CuratorRecipesTest {
 
     private CuratorFramework client() throws InterruptedException {
         CuratorFramework client = CuratorFrameworkFactory.builder().connectString(target.connectString())
-                .sessionTimeoutMs(4000).connectionTimeoutMs(5000).retryPolicy(new RetryNTimes(20, 100)).build();
+                .sessionTimeoutMs(4000).connectionTimeoutMs(3000).retryPolicy(new RetryNTimes(20, 100)).build();
         client.start();
         assertTrue(client.blockUntilConnected((int) WAIT_S, TimeUnit.SECONDS));
         clients.add(client);
@@ -280,8 +281,9 @@ class CuratorRecipesTest {
         CuratorCache cache = CuratorCache.build(client(), "/cache");
         CountDownLatch settled = new CountDownLatch(1);
         cache.listenable().addListener((type, oldData, data) -> {
-            if (cache.size() == 11 && cache.get("/cache/n-9").map(d -> d.getData().length == 1).orElse(false)
-                    && cache.get("/cache/n-0").isEmpty() == false) {
+            boolean allWritten = IntStream.range(0, 10).allMatch(i -> cache.get("/cache/n-" + i)
+                    .map(d -> d.getData().length == 1).orElse(false));
+            if (allWritten) {
                 settled.countDown();
             }
         });
