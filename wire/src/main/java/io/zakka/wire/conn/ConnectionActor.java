@@ -8,6 +8,7 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
 import akka.util.ByteString;
 import io.zakka.api.ServerStatus;
 import io.zakka.protocol.ErrorCode;
@@ -65,7 +66,11 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
 
     private enum Phase { FIRST, AWAITING_SESSION, OPEN, CLOSING }
 
+    /** How long a closed connection's actor waits for its socket to report the end before it stops anyway. */
+    private static final Duration LINGER = Duration.ofSeconds(5);
+
     private final ConnectionContext ctx;
+    private final TimerScheduler<Command> timers;
     private final ActorRef<ClientBound> self;
     private final FrameDecoder frames;
     private final RequestDecoder requests;
@@ -81,11 +86,12 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     private long lastZxid;
 
     public static Behavior<Command> create(ConnectionContext ctx) {
-        return Behaviors.setup(context -> new ConnectionActor(context, ctx));
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> new ConnectionActor(context, timers, ctx)));
     }
 
-    private ConnectionActor(ActorContext<Command> context, ConnectionContext ctx) {
+    private ConnectionActor(ActorContext<Command> context, TimerScheduler<Command> timers, ConnectionContext ctx) {
         super(context);
+        this.timers = timers;
         this.ctx = ctx;
         this.self = context.messageAdapter(ClientBound.class, FromServer::new);
         this.frames = new FrameDecoder(ctx.settings().juteMaxBuffer());
@@ -362,6 +368,6 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         }
         phase = Phase.CLOSING;
         ctx.out().close();
-        getContext().scheduleOnce(Duration.ofSeconds(5), getContext().getSelf(), new InboundEnded(Optional.empty()));
+        timers.startSingleTimer(new InboundEnded(Optional.empty()), LINGER);
     }
 }

@@ -5,9 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the four-letter words show about one connection. Its connection actor is the only writer (the
- * writers are public for tests that build a view); the
- * four-letter words read it from another connection's actor, hence the atomics and volatiles: a reader may
- * see a slightly stale, never a torn, value.
+ * writers are public for tests that build a view); the four-letter words read it from another connection's
+ * actor, hence the atomics and volatiles: a reader may see a slightly stale, never a torn, value.
  */
 public final class ConnectionStats {
 

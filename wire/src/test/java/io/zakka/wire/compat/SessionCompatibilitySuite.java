@@ -12,6 +12,7 @@ import io.zakka.wire.support.Target;
 import io.zakka.wire.support.TcpRelay;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.AddWatchMode;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.WatchedEvent;
@@ -67,6 +68,26 @@ abstract class SessionCompatibilitySuite {
             assertEquals(id, zk.getSessionId());
             assertEquals(id, zk.exists("/gap-eph", false).getEphemeralOwner());
             assertArrayEquals(new byte[] {1}, zk.getData("/gap", false, null));
+            zk.close();
+        }
+    }
+
+    @Test
+    void persistentWatchIsReRegisteredOnReconnectWithoutCatchUpEvents() throws Exception {
+        direct.create("/ptree", null, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        try (TcpRelay relay = new TcpRelay(target.port())) {
+            Events session = new Events();
+            ZooKeeper zk = Clients.connect(relay.connectString(), session);
+            Events watch = new Events();
+            zk.addWatch("/ptree", watch, AddWatchMode.PERSISTENT_RECURSIVE);
+            relay.block();
+            session.awaitState(KeeperState.Disconnected);
+            direct.create("/ptree/during-gap", null, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            relay.unblock();
+            session.awaitState(KeeperState.SyncConnected);
+            direct.create("/ptree/after", null, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            WatchedEvent next = watch.nextNodeEvent();
+            assertEquals("NodeCreated /ptree/after", next.getType() + " " + next.getPath());
             zk.close();
         }
     }
