@@ -7,7 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.zookeeper.server.DataNode;
 import org.apache.zookeeper.server.DataTree;
 import org.apache.zookeeper.server.RequestProcessor;
 import org.apache.zookeeper.server.ServerCnxnFactory;
@@ -19,7 +24,7 @@ import org.apache.zookeeper.server.ZooKeeperServer;
  * {@code zookeeper.extendedTypesEnabled}; the container/TTL reaper ({@code ContainerManager}) is not
  * started, so nothing is deleted behind the test's back.
  */
-final class EmbeddedZooKeeper implements AutoCloseable {
+final class EmbeddedZooKeeper implements ZkBackend {
 
     private static final int TICK_MS = 2000;
 
@@ -61,22 +66,54 @@ final class EmbeddedZooKeeper implements AutoCloseable {
         }
     }
 
-    String connectString() {
+    @Override
+    public String name() {
+        return "ZooKeeper 3.9.5";
+    }
+
+    @Override
+    public String connectString() {
         return InetAddress.getLoopbackAddress().getHostAddress() + ":" + factory.getLocalPort();
     }
 
-    /** The zxid of the last txn the server applied: after a synchronous write returns, that write's zxid. */
-    long lastProcessedZxid() {
+    @Override
+    public long lastZxid() {
         return server.getZKDatabase().getDataTreeLastProcessedZxid();
     }
 
-    /** The server's tree, for whole-tree comparisons (read only). */
-    DataTree tree() {
-        return server.getZKDatabase().getDataTree();
+    /** The server's own tree, read directly: no ACL checks, no zxids consumed. */
+    @Override
+    public Optional<SortedMap<String, Target.NodeDump>> dump() {
+        DataTree tree = server.getZKDatabase().getDataTree();
+        SortedMap<String, Target.NodeDump> nodes = new TreeMap<>();
+        addNode(tree, "/", nodes);
+        return Optional.of(nodes);
+    }
+
+    private static void addNode(DataTree tree, String path, SortedMap<String, Target.NodeDump> nodes) {
+        DataNode node = tree.getNode(path);
+        org.apache.zookeeper.data.Stat stat = new org.apache.zookeeper.data.Stat();
+        List<String> children;
+        byte[] data;
+        synchronized (node) {
+            node.copyStat(stat);
+            children = new ArrayList<>(node.getChildren());
+            data = node.getData();
+        }
+        nodes.put(path, new Target.NodeDump(data, ZkConvert.fromZk(tree.getACL(node)), ZkConvert.stat(stat)));
+        for (String child : children) {
+            addNode(tree, path.equals("/") ? "/" + child : path + "/" + child, nodes);
+        }
+    }
+
+    @Override
+    public boolean reapsOnDemand() {
+        return true;
     }
 
     /** ZooKeeper's reaper, run once now (see {@link ZkReaper}); its deletes are queued, not yet applied. */
-    List<String> reapAll() throws InterruptedException {
+    @Override
+    public List<String> reapAll() throws InterruptedException {
         return new ZkReaper(server.getZKDatabase(), server.firstProcessor()).reap();
     }
 

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * A standalone {@link ZakkaServer} in its own ActorSystem, driven through {@link ZakkaClient} sessions,
@@ -46,13 +45,17 @@ final class ServerTarget implements Target {
     /** @param pipelined send runs of one session's consecutive writes without waiting for replies */
     ServerTarget(boolean pipelined) {
         this.pipelined = pipelined;
-        Config config = ConfigFactory.parseString(String.join("\n",
+        system = ActorSystem.create(Behaviors.empty(), "zakka-differential", nodeConfig());
+        server = ZakkaServer.start(system);
+    }
+
+    /** A standalone node's settings for the differential runs: reaper pushed out, ZooKeeper's super digest. */
+    static Config nodeConfig() {
+        return ConfigFactory.parseString(String.join("\n",
                         "akka.loglevel = WARNING",
                         "zakka.reaper-interval = 1h",
                         "zakka.super-digest = \"" + GenValues.SUPER_DIGEST + "\""))
                 .withFallback(ConfigFactory.load());
-        system = ActorSystem.create(Behaviors.empty(), "zakka-differential", config);
-        server = ZakkaServer.start(system);
     }
 
     @Override
@@ -167,26 +170,7 @@ final class ServerTarget implements Target {
     /** The whole tree as a super user sees it (every read allowed, digests unmasked). */
     @Override
     public Optional<SortedMap<String, NodeDump>> dump() throws Exception {
-        ZakkaClient auditor = Await.result(ZakkaClient.connect(system, WAIT,
-                ZakkaClient.Settings.defaults().withClientAddress(LOOPBACK)));
-        try {
-            Await.result(auditor.addAuth("digest", GenValues.SUPER_USER.getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8)));
-            SortedMap<String, NodeDump> nodes = new TreeMap<>();
-            List<String> pending = new ArrayList<>(List.of("/"));
-            while (!pending.isEmpty()) {
-                String path = pending.remove(pending.size() - 1);
-                OpResult.DataResult data = Await.result(auditor.getData(path, false));
-                OpResult.AclResult acl = Await.result(auditor.getACL(path));
-                nodes.put(path, new NodeDump(data.data(), acl.acl(), data.stat()));
-                for (String child : Await.result(auditor.getChildren(path, false))) {
-                    pending.add(path.equals("/") ? "/" + child : path + "/" + child);
-                }
-            }
-            return Optional.of(nodes);
-        } finally {
-            Await.result(auditor.close());
-        }
+        return Optional.of(ZakkaTreeReader.read(system));
     }
 
     @Override

@@ -50,6 +50,13 @@ class ZakkaMatchesZooKeeperTest {
         DifferentialRun.runSeeds(Seeds.toRun(SERVER_FIXED_SEEDS), ServerTarget::new);
     }
 
+    /** Stock ZooKeeper clients on a ZakkaServer's ZooKeeper wire gateway, exactly as on ZooKeeper. */
+    @Test
+    @Timeout(600)
+    void zakkaWireGatewayMatchesZooKeeperOnRandomOperations() throws Exception {
+        DifferentialRun.runSeeds(Seeds.toRun(SERVER_FIXED_SEEDS), () -> new ZooKeeperTarget(new ZakkaWireBackend()));
+    }
+
     /** The same, with each session's runs of consecutive writes sent without waiting for the replies. */
     @Test
     @Timeout(600)

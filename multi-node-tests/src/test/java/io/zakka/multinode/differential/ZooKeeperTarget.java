@@ -8,33 +8,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.apache.zookeeper.KeeperException;
-import org.apache.zookeeper.server.DataNode;
-import org.apache.zookeeper.server.DataTree;
 
 /**
- * The reference: an embedded Apache ZooKeeper 3.9.5 driven through the stock client's synchronous API.
+ * Stock ZooKeeper clients (the synchronous API) on a {@link ZkBackend}: the reference, an embedded Apache
+ * ZooKeeper 3.9.5, or a Zakka node behind its wire gateway, which must answer them exactly alike.
  *
  * <p>Where the stock client refuses a request before sending it, that refusal is ZooKeeper's answer
  * (IllegalArgumentException is BADARGUMENTS, a client-side InvalidACLException is INVALIDACL). ZooKeeper's
  * server is laxer than its client for a few such inputs that no stock client sends (delete and the reads
- * do not validate the path server-side); those are wire-gateway matters and are not compared here.
- * Multis are the exception: the server's answer for the unvalidated request is taken too, and either
- * form is accepted (see {@link Target.Executed}).
+ * do not validate the path server-side); those are not compared here. Multis are the exception: the
+ * server's answer for the unvalidated request is taken too, and either form is accepted (see
+ * {@link Target.Executed}).
  */
 final class ZooKeeperTarget implements Target {
 
-    private final EmbeddedZooKeeper server;
+    private final ZkBackend server;
     private final List<ZkSession> sessions = new ArrayList<>();
 
+    /** The reference: stock clients on an embedded ZooKeeper 3.9.5. */
     ZooKeeperTarget() throws Exception {
-        server = new EmbeddedZooKeeper();
+        this(new EmbeddedZooKeeper());
+    }
+
+    /** Stock clients on {@code backend}. */
+    ZooKeeperTarget(ZkBackend backend) {
+        server = backend;
     }
 
     @Override
     public String name() {
-        return "ZooKeeper 3.9.5";
+        return server.name();
     }
 
     @Override
@@ -47,25 +51,25 @@ final class ZooKeeperTarget implements Target {
     @Override
     public Executed run(Step step) throws Exception {
         ZkSession session = sessions.get(step.session());
-        long before = server.lastProcessedZxid();
+        long before = server.lastZxid();
         if (step.action() instanceof Step.Reap) {
             List<String> candidates = server.reapAll();
             session.exists("/", false);
             List<Long> zxids = new ArrayList<>();
-            for (long zxid = before + 1; zxid <= server.lastProcessedZxid(); zxid++) {
+            for (long zxid = before + 1; zxid <= server.lastZxid(); zxid++) {
                 zxids.add(zxid);
             }
             return Executed.ofTxns(new OpResult.PathsResult(candidates), zxids);
         }
         if (step.action() instanceof Step.Reopen) {
             session.close();
-            long closeZxid = server.lastProcessedZxid();
+            long closeZxid = server.lastZxid();
             sessions.set(step.session(), ZkSession.connect(server.connectString()));
             return new Executed(new OpResult.Done(), closeZxid);
         }
         Op op = step.op();
         Executed executed = op instanceof Op.Multi multi ? multi(session, multi) : new Executed(single(session, op), 0);
-        long after = server.lastProcessedZxid();
+        long after = server.lastZxid();
         boolean committed = op instanceof Op.WriteOp && succeeded(executed.result()) && after != before;
         return committed ? new Executed(executed.result(), after, executed.alternatives()) : executed;
     }
@@ -160,32 +164,12 @@ final class ZooKeeperTarget implements Target {
 
     @Override
     public boolean reapsOnDemand() {
-        return true;
+        return server.reapsOnDemand();
     }
 
-    /** The server's own tree, read directly: no ACL checks, no zxids consumed. */
     @Override
-    public Optional<SortedMap<String, NodeDump>> dump() {
-        DataTree tree = server.tree();
-        SortedMap<String, NodeDump> nodes = new TreeMap<>();
-        addNode(tree, "/", nodes);
-        return Optional.of(nodes);
-    }
-
-    private static void addNode(DataTree tree, String path, SortedMap<String, NodeDump> nodes) {
-        DataNode node = tree.getNode(path);
-        org.apache.zookeeper.data.Stat stat = new org.apache.zookeeper.data.Stat();
-        List<String> children;
-        byte[] data;
-        synchronized (node) {
-            node.copyStat(stat);
-            children = new ArrayList<>(node.getChildren());
-            data = node.getData();
-        }
-        nodes.put(path, new NodeDump(data, ZkConvert.fromZk(tree.getACL(node)), ZkConvert.stat(stat)));
-        for (String child : children) {
-            addNode(tree, path.equals("/") ? "/" + child : path + "/" + child, nodes);
-        }
+    public Optional<SortedMap<String, NodeDump>> dump() throws Exception {
+        return server.dump();
     }
 
     @Override
