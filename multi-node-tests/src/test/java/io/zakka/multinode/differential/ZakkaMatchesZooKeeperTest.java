@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Timeout;
  * with and without watches, getACL, getAllChildrenNumber, getEphemerals, multiRead, addWatch (persistent
  * and recursive), digest auth (also the super user), session close and reopen, the container/TTL
  * reaper, invalid paths and the /zookeeper system nodes, from three sessions over a small path universe.
- * The server targets add whoAmI and removeWatches.
+ * The targets with a client library (ZakkaClient, the wire gateway) add whoAmI, sync and removeWatches;
+ * the storage targets add the reaper, run at a virtual time.
  *
  * <p>A difference fails with {@code seed=<n>}, what differed and the last steps; {@code -Ddiff.seed=<n>}
  * replays it ({@code -Ddiff.seed=1,2,3}, {@code -Ddiff.steps=N}, {@code -Ddiff.maxDifferences=N} to list
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Timeout;
 class ZakkaMatchesZooKeeperTest {
 
     /**
-     * The server targets take about 6 s per seed (actor round trips and event drains); they run one fixed
-     * seed and the fresh one, the storage targets all fixed seeds and the fresh one.
+     * The server and wire targets take about 6 s per seed (actor and socket round trips, event drains);
+     * they run one fixed seed and the fresh one, the storage targets all fixed seeds and the fresh one.
      */
     private static final int SERVER_FIXED_SEEDS = 1;
 
