@@ -14,7 +14,6 @@ import akka.actor.typed.javadsl.Receive;
 import akka.japi.Pair;
 import akka.stream.CompletionStrategy;
 import akka.stream.Materializer;
-import akka.stream.OverflowStrategy;
 import akka.stream.javadsl.Flow;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
@@ -35,8 +34,9 @@ import java.util.concurrent.CompletionStage;
  * The client port: binds it with akka-stream Tcp and gives every accepted connection its own
  * {@link ConnectionActor}, joined to the socket by two stream stages. Reads go to the actor one chunk at a
  * time and the next chunk is read only when the actor acks the last one (so a connection that may not read
- * more, e.g. before its handshake completes, back-pressures its TCP socket); writes are queued in order in
- * the write stage. Closing the write side closes the socket once the queue is written.
+ * more, e.g. before its handshake completes, back-pressures its TCP socket); writes go one batch at a time,
+ * the write stage acking each (so a client that does not read its replies stops being read). Closing the
+ * write side closes the socket once the last batch is written.
  *
  * <p>All socket I/O runs in Akka's I/O layer (its selector threads); the actors only parse and encode, so
  * nothing blocks the default dispatcher. The connections' streams are materialized in this actor's context:
@@ -67,8 +67,6 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
     private record BindDone(Tcp.ServerBinding binding, Throwable failure) implements Command {
     }
 
-    /** Writes queued for one socket before the connection is failed as too slow a reader. */
-    private static final int WRITE_QUEUE_FRAMES = 100_000;
     /** Bounds how long one read may wait for the connection actor's ack; only a stuck server is that slow. */
     private static final Duration READ_ACK_TIMEOUT = Duration.ofMinutes(30);
     /** Told to a socket's write stage: complete after writing what is queued. */
@@ -148,9 +146,10 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
 
     private Behavior<Command> onIncoming(Incoming incoming) {
         Tcp.IncomingConnection connection = incoming.connection();
-        Pair<akka.actor.ActorRef, Source<ByteString, NotUsed>> writes = Source.<ByteString>actorRef(
+        Pair<akka.actor.ActorRef, Source<ByteString, NotUsed>> writes = Source.<ByteString>actorRefWithBackpressure(
+                        ConnectionActor.WriteAcked.INSTANCE,
                         element -> element == CLOSE ? Optional.of(CompletionStrategy.draining()) : Optional.empty(),
-                        element -> Optional.empty(), WRITE_QUEUE_FRAMES, OverflowStrategy.fail())
+                        element -> Optional.empty())
                 .preMaterialize(materializer);
         Outbound out = new SocketWrites(writes.first());
         ActorRef<ConnectionActor.Command> actor = getContext().spawn(
@@ -174,8 +173,8 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
     /** The write stage of one socket, fed by its connection actor. */
     private record SocketWrites(akka.actor.ActorRef queue) implements Outbound {
         @Override
-        public void write(ByteString bytes) {
-            queue.tell(bytes, akka.actor.ActorRef.noSender());
+        public void write(ByteString bytes, akka.actor.ActorRef ackTo) {
+            queue.tell(bytes, ackTo);
         }
 
         @Override

@@ -55,6 +55,11 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     public record InboundEnded(Optional<Throwable> failure) implements Command {
     }
 
+    /** The socket took the last write: the next may go. */
+    public enum WriteAcked implements Command {
+        INSTANCE
+    }
+
     private record FromServer(ClientBound message) implements Command {
     }
 
@@ -66,6 +71,8 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
 
     private enum Phase { FIRST, AWAITING_SESSION, OPEN, CLOSING }
 
+    /** Replies queued for a client that does not read them, beyond which its requests are not read either. */
+    private static final long MAX_BACKLOG_BYTES = 4L << 20;
     /** How long a closed connection's actor waits for its socket to report the end before it stops anyway. */
     private static final Duration LINGER = Duration.ofSeconds(5);
 
@@ -77,6 +84,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     private final ReplyQueue replies = new ReplyQueue();
     private final WatchBook watches = new WatchBook();
     private final ConnectionStats stats;
+    private final SocketWriter socket;
     private final long registration;
     private Phase phase = Phase.FIRST;
     private ActorRef<Done> heldAck;
@@ -99,6 +107,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         this.server = ctx.entry();
         this.stats = new ConnectionStats(ctx.remote().toString(), ctx.nowMs());
         this.registration = ctx.connections().register(stats);
+        this.socket = new SocketWriter(ctx.out(), akka.actor.typed.javadsl.Adapter.toClassic(context.getSelf()));
     }
 
     @Override
@@ -109,6 +118,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
                 .onMessage(StatusReady.class, this::onStatusReady)
                 .onMessage(ServerZxid.class, this::onServerZxid)
                 .onMessage(InboundEnded.class, this::onInboundEnded)
+                .onMessageEquals(WriteAcked.INSTANCE, this::onWriteAcked)
                 .onSignal(PostStop.class, this::onPostStop)
                 .build();
     }
@@ -171,11 +181,17 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         return Behaviors.stopped();
     }
 
+    private Behavior<Command> onWriteAcked() {
+        socket.acked();
+        if (phase != Phase.CLOSING) {
+            pump();
+        }
+        return this;
+    }
+
     private Behavior<Command> onPostStop(PostStop signal) {
         ctx.connections().unregister(registration);
-        if (phase != Phase.CLOSING) {
-            ctx.out().close();
-        }
+        socket.closeNow();
         return this;
     }
 
@@ -183,7 +199,8 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     private void pump() {
         try {
             while (phase != Phase.CLOSING && phase != Phase.AWAITING_SESSION
-                    && replies.size() < ctx.settings().maxOutstandingPerConnection()) {
+                    && replies.size() < ctx.settings().maxOutstandingPerConnection()
+                    && socket.backlogBytes() <= MAX_BACKLOG_BYTES) {
                 if (phase == Phase.FIRST && fourLetterWord()) {
                     return;
                 }
@@ -202,7 +219,8 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         }
         stats.outstanding(replies.size());
         boolean blocked = phase == Phase.AWAITING_SESSION
-                || replies.size() >= ctx.settings().maxOutstandingPerConnection();
+                || replies.size() >= ctx.settings().maxOutstandingPerConnection()
+                || socket.backlogBytes() > MAX_BACKLOG_BYTES;
         if (heldAck != null && (!blocked || phase == Phase.CLOSING)) {
             heldAck.tell(Done.getInstance());
             heldAck = null;
@@ -353,11 +371,11 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     private void write(byte[] frame, long zxid) {
         stats.sent(zxid);
         ctx.connections().countSent();
-        ctx.out().write(ByteString.fromArrayUnsafe(frame));
+        socket.write(ByteString.fromArrayUnsafe(frame));
     }
 
     private void writeRaw(String text) {
-        ctx.out().write(ByteString.fromString(text));
+        socket.write(ByteString.fromString(text));
     }
 
     /** Writes what is queued for the socket, then closes it; {@code reason} null means an orderly close. */
@@ -367,7 +385,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
                     Long.toHexString(sessionId), reason);
         }
         phase = Phase.CLOSING;
-        ctx.out().close();
+        socket.close();
         timers.startSingleTimer(new InboundEnded(Optional.empty()), LINGER);
     }
 }
