@@ -46,7 +46,8 @@ class ReadmeExampleTest {
     @Test
     void readmeClientExampleRunsAgainstStandaloneServer() throws Exception {
         Config serverConfig = ConfigFactory.parseString("akka.coordinated-shutdown.exit-jvm = off")
-                .withFallback(ServerConfigLoader.load(LaunchOptions.parse(List.of("--akka-port", "0"))));
+                .withFallback(ServerConfigLoader.load(LaunchOptions.parse(
+                        List.of("--akka-port", "0", "--client-port", "0"))));
         server = StandaloneServer.start(serverConfig);
         int port = Cluster.get(server).selfMember().address().getPort().get();
 
