@@ -2,6 +2,7 @@ package io.zakka.actors.node;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.zakka.actors.durability.DurabilityConfig;
 import io.zakka.actors.session.SessionTable;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -20,10 +21,11 @@ import java.util.Optional;
  * @param ttlEnabled         whether TTL nodes may be created
  * @param superDigest        "super:base64digest" of the super user, if any
  * @param maxDataBytes       the largest znode data
+ * @param durability         data dir, fsync, snapshot and retention settings ({@link DurabilityConfig})
  */
 public record NodeConfig(int serverId, int tickTimeMs, int minSessionTimeoutMs, int maxSessionTimeoutMs,
                          String sessionSecret, int reaperIntervalMs, int reaperMaxPerRun, boolean ttlEnabled,
-                         Optional<String> superDigest, int maxDataBytes) {
+                         Optional<String> superDigest, int maxDataBytes, DurabilityConfig durability) {
 
     public NodeConfig {
         if (serverId < 0 || serverId > SessionTable.MAX_SERVER_ID) {
@@ -60,23 +62,30 @@ public record NodeConfig(int serverId, int tickTimeMs, int minSessionTimeoutMs, 
                 c.getInt("reaper-max-per-run"),
                 c.getBoolean("ttl-enabled"),
                 Optional.of(c.getString("super-digest")),
-                c.getInt("max-data-bytes"));
+                c.getInt("max-data-bytes"),
+                DurabilityConfig.fromConfig(c));
     }
 
     /** The same settings with another tick time and ZooKeeper's bounds for it (2 and 20 ticks). */
     public NodeConfig withTickTime(int tickMs) {
         return new NodeConfig(serverId, tickMs, 2 * tickMs, 20 * tickMs, sessionSecret, reaperIntervalMs,
-                reaperMaxPerRun, ttlEnabled, superDigest, maxDataBytes);
+                reaperMaxPerRun, ttlEnabled, superDigest, maxDataBytes, durability);
     }
 
     public NodeConfig withReaperIntervalMs(int intervalMs) {
         return new NodeConfig(serverId, tickTimeMs, minSessionTimeoutMs, maxSessionTimeoutMs, sessionSecret,
-                intervalMs, reaperMaxPerRun, ttlEnabled, superDigest, maxDataBytes);
+                intervalMs, reaperMaxPerRun, ttlEnabled, superDigest, maxDataBytes, durability);
     }
 
     public NodeConfig withServerId(int id) {
         return new NodeConfig(id, tickTimeMs, minSessionTimeoutMs, maxSessionTimeoutMs, sessionSecret,
-                reaperIntervalMs, reaperMaxPerRun, ttlEnabled, superDigest, maxDataBytes);
+                reaperIntervalMs, reaperMaxPerRun, ttlEnabled, superDigest, maxDataBytes, durability);
+    }
+
+    /** The same settings with other durability settings (e.g. a data dir). */
+    public NodeConfig withDurability(DurabilityConfig settings) {
+        return new NodeConfig(serverId, tickTimeMs, minSessionTimeoutMs, maxSessionTimeoutMs, sessionSecret,
+                reaperIntervalMs, reaperMaxPerRun, ttlEnabled, superDigest, maxDataBytes, settings);
     }
 
     /** The session table's view of these settings. */

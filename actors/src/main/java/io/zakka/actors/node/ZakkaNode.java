@@ -10,6 +10,7 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import io.zakka.actors.LocalMessage;
+import io.zakka.actors.durability.DurableState;
 import io.zakka.actors.pipeline.Committer;
 import io.zakka.actors.pipeline.LocalCommitter;
 import io.zakka.actors.pipeline.Pipeline;
@@ -19,19 +20,21 @@ import io.zakka.actors.session.SessionTrackerActor;
 import io.zakka.protocol.client.ServerCommand;
 import io.zakka.storage.acl.AclChecker;
 import io.zakka.storage.prep.PrepConfig;
+import io.zakka.storage.tree.DataTree;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The guardian of one standalone server node. It wires, in this order: the committer (the commit seam), the
  * pipeline (tree, prep, watches, per-session order), the session tracker (expiry) and its entry actor (the
  * node's {@code ActorRef<ServerCommand>}), and the container/TTL reaper.
  *
- * <p>The children hold state that cannot be rebuilt from elsewhere yet (the tree lives in memory until the
- * durability work lands), so a child that stops (an invariant violation throws and stops it) stops the whole
- * node, loudly, rather than serve from a half-reset state.
+ * <p>A child that stops (an invariant violation throws and stops it, an I/O error stops the txn log) stops the
+ * whole node, loudly, rather than serve from a half-reset state; with a data dir, the next start recovers
+ * everything that was acknowledged.
  */
 public final class ZakkaNode extends AbstractBehavior<ZakkaNode.Command> {
 
@@ -58,24 +61,39 @@ public final class ZakkaNode extends AbstractBehavior<ZakkaNode.Command> {
     private final ActorRef<ServerCommand> entry;
     private final List<ActorRef<Done>> stopWaiters = new ArrayList<>();
 
-    /** A standalone node: its committer answers every txn at once. */
+    /**
+     * A standalone node. With a data dir ({@code zakka.data-dir}) it first recovers from it, here on the caller's
+     * thread (so a data dir that cannot be used fails this call with a message that says what to do), and its
+     * committer is the fsynced txn log; without one, its committer answers every txn at once (in memory only).
+     */
     public static Behavior<Command> create(NodeConfig config, Clock clock) {
-        return create(config, clock, LocalCommitter.create());
+        if (config.durability().dataDir().isEmpty()) {
+            return create(config, clock, LocalCommitter.create());
+        }
+        DurableState state = DurableState.recover(config.durability(), config.serverId(),
+                config.serverId() * 0x9E3779B97F4A7C15L ^ clock.millis());
+        return Behaviors.setup(context -> new ZakkaNode(context, config, clock, state.committer(),
+                Optional.of(state)));
     }
 
     /** A node whose txns are made final by {@code committer} (replication and durability plug in here). */
     public static Behavior<Command> create(NodeConfig config, Clock clock, Behavior<Committer.Command> committer) {
-        return Behaviors.setup(context -> new ZakkaNode(context, config, clock, committer));
+        return Behaviors.setup(context -> new ZakkaNode(context, config, clock, committer, Optional.empty()));
     }
 
     private ZakkaNode(ActorContext<Command> context, NodeConfig config, Clock clock,
-                      Behavior<Committer.Command> committerBehavior) {
+                      Behavior<Committer.Command> committerBehavior, Optional<DurableState> durable) {
         super(context);
         ActorRef<Committer.Command> committer = context.spawn(committerBehavior, "committer");
         PrepConfig prepConfig = new PrepConfig(config.maxDataBytes(), config.ttlEnabled());
+        DataTree tree = durable.map(DurableState::tree).orElseGet(DataTree::new);
         pipeline = context.spawn(PipelineActor.create(prepConfig, new AclChecker(config.superDigest()), clock,
-                committer), "pipeline");
+                committer, tree, durable.map(DurableState::snapshots)), "pipeline");
         SessionTable table = new SessionTable(config.sessionSettings(), clock.millis());
+        // Recovered sessions get a full timeout from now, as ZooKeeper does after a restart: their clients may
+        // reconnect, and those that do not expire as usual.
+        tree.sessionTimeouts().forEach((session, timeoutMs) -> table.track(session, timeoutMs, clock.millis()));
+        durable.ifPresent(state -> state.notes().forEach(note -> context.getLog().info("recovery: {}", note)));
         ActorRef<SessionTrackerActor.Command> tracker =
                 context.spawn(SessionTrackerActor.create(table, clock, pipeline), "sessions");
         entry = context.spawn(EntryActor.create(tracker), "entry");

@@ -2,10 +2,12 @@ package io.zakka.actors.pipeline;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import io.zakka.actors.durability.SnapshotDriver;
 import io.zakka.actors.watch.Delivery;
 import io.zakka.actors.watch.WatchRegistry;
 import io.zakka.protocol.Acl;
@@ -49,7 +51,8 @@ public final class PipelineActor extends AbstractBehavior<Pipeline.Command> {
     }
 
     private final Clock clock;
-    private final DataTree tree = new DataTree();
+    private final DataTree tree;
+    private final Optional<SnapshotDriver> snapshots;
     private final PrepStage prep;
     private final AclChecker acl;
     private final WatchRegistry watches = new WatchRegistry();
@@ -65,18 +68,41 @@ public final class PipelineActor extends AbstractBehavior<Pipeline.Command> {
      */
     public static Behavior<Pipeline.Command> create(PrepConfig prepConfig, AclChecker acl, Clock clock,
                                            ActorRef<Committer.Command> committer) {
-        return Behaviors.setup(context -> new PipelineActor(context, prepConfig, acl, clock, committer));
+        return create(prepConfig, acl, clock, committer, new DataTree(), Optional.empty());
     }
 
-    private PipelineActor(ActorContext<Pipeline.Command> context, PrepConfig prepConfig, AclChecker acl,
-                          Clock clock, ActorRef<Committer.Command> committer) {
+    /**
+     * A pipeline that starts from a recovered {@code tree} (its sessions are open, their clients unknown until
+     * they resume) and, with {@code snapshots}, takes snapshots of it.
+     */
+    public static Behavior<Pipeline.Command> create(PrepConfig prepConfig, AclChecker acl, Clock clock,
+                                                    ActorRef<Committer.Command> committer, DataTree tree,
+                                                    Optional<SnapshotDriver> snapshots) {
+        return Behaviors.setup(context -> new PipelineActor(context, new Setup(prepConfig, acl, clock, committer,
+                tree, snapshots)));
+    }
+
+    private record Setup(PrepConfig prepConfig, AclChecker acl, Clock clock, ActorRef<Committer.Command> committer,
+                         DataTree tree, Optional<SnapshotDriver> snapshots) {
+    }
+
+    private PipelineActor(ActorContext<Pipeline.Command> context, Setup setup) {
         super(context);
-        this.clock = clock;
+        PrepConfig prepConfig = setup.prepConfig();
+        AclChecker acl = setup.acl();
+        ActorRef<Committer.Command> committer = setup.committer();
+        this.tree = setup.tree();
+        this.snapshots = setup.snapshots();
+        this.clock = setup.clock();
         this.prep = new PrepStage(tree, prepConfig, acl);
         this.acl = acl;
         this.readStage = new ReadStage(tree, new Reads(tree, acl), watches);
         this.committer = committer;
         this.committedAdapter = context.messageAdapter(Committer.Committed.class, Applied::new);
+        for (long recovered : tree.sessionTimeouts().keySet()) {
+            sessions.open(recovered, context.getSystem().deadLetters(), List.of());
+        }
+        snapshots.ifPresent(driver -> driver.start(context));
     }
 
     @Override
@@ -91,6 +117,9 @@ public final class PipelineActor extends AbstractBehavior<Pipeline.Command> {
                 .onMessage(Pipeline.FindReapable.class, this::onFindReapable)
                 .onMessage(Pipeline.GetStatus.class, this::onGetStatus)
                 .onMessage(Applied.class, this::onApplied)
+                .onMessage(SnapshotDriver.Written.class, this::onSnapshotWritten)
+                .onMessage(SnapshotDriver.Finished.class, this::onSnapshotFinished)
+                .onSignal(PostStop.class, this::onPostStop)
                 .build();
     }
 
@@ -202,6 +231,7 @@ public final class PipelineActor extends AbstractBehavior<Pipeline.Command> {
         TxnEntry entry = applied.committed().entry();
         ApplyResult result = tree.apply(entry);
         prep.applied(entry.header().zxid());
+        snapshots.ifPresent(driver -> driver.applied(tree, getContext().getSelf()));
         for (Delivery delivery : watches.fireAll(result.triggers(), this::canRead)) {
             sessions.client(delivery.sessionId()).ifPresent(client ->
                     client.tell(new ClientBound.Notification(delivery.sessionId(), delivery.event())));
@@ -210,6 +240,29 @@ public final class PipelineActor extends AbstractBehavior<Pipeline.Command> {
             released.write().accept(result);
             released.then().forEach(Runnable::run);
         });
+        return this;
+    }
+
+    private Behavior<Pipeline.Command> onSnapshotWritten(SnapshotDriver.Written written) {
+        snapshots.ifPresent(driver -> driver.onWritten(written, getContext().getSelf()));
+        return this;
+    }
+
+    private Behavior<Pipeline.Command> onSnapshotFinished(SnapshotDriver.Finished finished) {
+        snapshots.ifPresent(driver -> getContext().getLog().info(driver.onFinished(finished)));
+        return this;
+    }
+
+    /** A clean stop saves a final snapshot, so the next start replays no log. */
+    private Behavior<Pipeline.Command> onPostStop(PostStop signal) {
+        if (snapshots.isPresent()) {
+            try {
+                snapshots.get().onStop(tree).ifPresent(zxid ->
+                        getContext().getLog().info("snapshot at {} written at shutdown", zxid));
+            } catch (java.io.IOException | RuntimeException e) {
+                getContext().getLog().error("no snapshot at shutdown (the log still holds every txn)", e);
+            }
+        }
         return this;
     }
 

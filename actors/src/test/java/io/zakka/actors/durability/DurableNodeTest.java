@@ -1,0 +1,113 @@
+package io.zakka.actors.durability;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.Done;
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.TestProbe;
+import akka.actor.typed.ActorRef;
+import io.zakka.actors.node.NodeConfig;
+import io.zakka.actors.node.ZakkaNode;
+import io.zakka.actors.pipeline.Pipeline;
+import io.zakka.actors.testing.TestSession;
+import io.zakka.protocol.CreateMode;
+import io.zakka.protocol.ErrorCode;
+import io.zakka.protocol.client.ServerCommand;
+import io.zakka.protocol.op.Op;
+import io.zakka.protocol.op.OpResult;
+import io.zakka.storage.snapshot.SnapshotFiles;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A node with a data dir: what it acknowledged is there after a restart, sessions included. */
+class DurableNodeTest {
+    private static ActorTestKit kit;
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void startKit() {
+        kit = ActorTestKit.create();
+    }
+
+    @AfterAll
+    static void stopKit() {
+        kit.shutdownTestKit();
+    }
+
+    private NodeConfig config(int snapshotEvery) {
+        NodeConfig defaults = NodeConfig.defaults().withTickTime(100).withServerId(5);
+        return defaults.withDurability(defaults.durability().withDataDir(dataDir).withSnapshotEveryTxns(snapshotEvery));
+    }
+
+    private static ActorRef<ServerCommand> entryOf(ActorRef<ZakkaNode.Command> node) {
+        TestProbe<ZakkaNode.Entry> probe = kit.createTestProbe();
+        node.tell(new ZakkaNode.GetEntry(probe.getRef()));
+        return probe.receiveMessage().ref();
+    }
+
+    private static void stop(ActorRef<ZakkaNode.Command> node) {
+        TestProbe<Done> done = kit.createTestProbe();
+        node.tell(new ZakkaNode.Stop(done.getRef()));
+        done.receiveMessage(Duration.ofSeconds(10));
+    }
+
+    private static Pipeline.Status status(ActorRef<ZakkaNode.Command> node) {
+        TestProbe<Pipeline.Status> probe = kit.createTestProbe();
+        node.tell(new ZakkaNode.GetStatus(probe.getRef()));
+        return probe.receiveMessage();
+    }
+
+    @Test
+    void acknowledgedWritesSurviveARestartOnTheSameDataDir() throws Exception {
+        ActorRef<ZakkaNode.Command> first = kit.spawn(ZakkaNode.create(config(50), Clock.systemUTC()));
+        TestSession session = TestSession.open(kit, entryOf(first), 4_000);
+        for (int i = 0; i < 120; i++) {
+            assertInstanceOf(OpResult.Created.class, session.create("/n" + i, "v" + i, CreateMode.PERSISTENT));
+        }
+        assertInstanceOf(OpResult.StatResult.class, session.call(new Op.SetData("/n7", TestSession.bytes("x"), 0)));
+        Pipeline.Status before = status(first);
+        stop(first);
+        assertTrue(SnapshotFiles.list(dataDir.resolve("snapshot")).size() >= 2, "snapshots were taken");
+
+        ActorRef<ZakkaNode.Command> second = kit.spawn(ZakkaNode.create(config(50), Clock.systemUTC()));
+        TestSession reader = TestSession.open(kit, entryOf(second), 4_000);
+        OpResult.DataResult data = assertInstanceOf(OpResult.DataResult.class,
+                reader.call(new Op.GetData("/n7", false)));
+        assertArrayEquals(TestSession.bytes("x"), data.data());
+        assertEquals(1, data.stat().version());
+        assertEquals(before.nodeCount(), status(second).nodeCount());
+        assertTrue(status(second).lastApplied().isAfter(before.lastApplied()), "the new session's txn follows");
+        stop(second);
+    }
+
+    @Test
+    void recoveredSessionKeepsItsEphemeralsAndExpiresWhenNoClientReturns() throws Exception {
+        ActorRef<ZakkaNode.Command> first = kit.spawn(ZakkaNode.create(config(1000), Clock.systemUTC()));
+        TestSession owner = TestSession.open(kit, entryOf(first), 400);
+        assertInstanceOf(OpResult.Created.class, owner.create("/eph", "e", CreateMode.EPHEMERAL));
+        stop(first);
+
+        ActorRef<ZakkaNode.Command> second = kit.spawn(ZakkaNode.create(config(1000), Clock.systemUTC()));
+        TestSession reader = TestSession.open(kit, entryOf(second), 4_000);
+        assertInstanceOf(OpResult.DataResult.class, reader.call(new Op.GetData("/eph", false)),
+                "the ephemeral is back with its session");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        OpResult result = reader.call(new Op.Exists("/eph", false));
+        while (!(result instanceof OpResult.Error) && System.nanoTime() < deadline) {
+            reader.probe.expectNoMessage(Duration.ofMillis(100));
+            result = reader.call(new Op.Exists("/eph", false));
+        }
+        assertEquals(new OpResult.Error(ErrorCode.NONODE), result, "the session expired after its full timeout");
+        stop(second);
+    }
+}
