@@ -107,6 +107,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         this.server = ctx.entry();
         this.stats = new ConnectionStats(ctx.remote().toString(), ctx.nowMs());
         this.registration = ctx.connections().register(stats);
+        stats.watches(watches);
         this.socket = new SocketWriter(ctx.out(), akka.actor.typed.javadsl.Adapter.toClassic(context.getSelf()));
     }
 
@@ -143,7 +144,6 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
             onReply(reply);
         } else if (in instanceof ClientBound.Notification notification) {
             watches.fired(notification.event());
-            publishWatches();
             write(ResponseEncoder.notification(notification.event()), notification.event().zxid());
         } else if (in instanceof ClientBound.Pong pong) {
             ReplyQueue.Slot slot = replies.oldestAtServer();
@@ -335,7 +335,6 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         lastZxid = Math.max(lastZxid, reply.zxid());
         if (slot.op != null) {
             watches.afterReply(slot.op, result);
-            publishWatches();
         }
         if (slot.opcode == OpCodes.AUTH) {
             // Auth replies carry zxid 0; a failed auth closes the connection (the client sees AuthFailed).
@@ -362,10 +361,6 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         if (ready.close()) {
             close(null);
         }
-    }
-
-    private void publishWatches() {
-        stats.watches(watches.paths(), watches.count());
     }
 
     private void write(byte[] frame, long zxid) {

@@ -19,8 +19,28 @@ public final class ConnectionStats {
     private volatile int outstanding;
     private volatile int lastCxid;
     private volatile long lastZxid;
-    private volatile Set<String> watchedPaths = Set.of();
-    private volatile int watchCount;
+    private volatile WatchView watches = WatchView.NONE;
+
+    /** The watches of a connection, read when a four-letter word asks. */
+    public interface WatchView {
+        WatchView NONE = new WatchView() {
+            @Override
+            public Set<String> paths() {
+                return Set.of();
+            }
+
+            @Override
+            public int count() {
+                return 0;
+            }
+        };
+
+        /** Every watched path once. */
+        Set<String> paths();
+
+        /** Watches of every kind. */
+        int count();
+    }
 
     public ConnectionStats(String remote, long establishedMs) {
         this.remote = remote;
@@ -48,9 +68,8 @@ public final class ConnectionStats {
         outstanding = count;
     }
 
-    public void watches(Set<String> paths, int count) {
-        watchedPaths = Set.copyOf(paths);
-        watchCount = count;
+    public void watches(WatchView view) {
+        watches = view;
     }
 
     public String remote() {
@@ -90,10 +109,10 @@ public final class ConnectionStats {
     }
 
     public Set<String> watchedPaths() {
-        return watchedPaths;
+        return watches.paths();
     }
 
     public int watchCount() {
-        return watchCount;
+        return watches.count();
     }
 }

@@ -10,6 +10,7 @@ import io.zakka.protocol.op.Op;
 import io.zakka.protocol.op.OpResult;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * The paths a connection watches, as the connection sees them (for the wchs / wchc / wchp four-letter
@@ -18,11 +19,13 @@ import java.util.TreeSet;
  * server's watch registry stays the authority on what fires.
  */
 @PureCore
-final class WatchBook {
+final class WatchBook implements ConnectionStats.WatchView {
 
-    private final Set<String> data = new TreeSet<>();
-    private final Set<String> child = new TreeSet<>();
-    private final Set<String> persistent = new TreeSet<>();
+    // Concurrent sets: the connection actor is the only writer, the four-letter words read them from another
+    // thread whenever they are asked (weakly consistent), so nothing is copied per request.
+    private final Set<String> data = new ConcurrentSkipListSet<>();
+    private final Set<String> child = new ConcurrentSkipListSet<>();
+    private final Set<String> persistent = new ConcurrentSkipListSet<>();
 
     void afterReply(Op op, OpResult result) {
         boolean ok = !result.isError();
@@ -71,14 +74,16 @@ final class WatchBook {
     }
 
     /** Every watched path, once (a path watched several ways counts once, as ZooKeeper's wchc shows it). */
-    Set<String> paths() {
+    @Override
+    public Set<String> paths() {
         Set<String> all = new TreeSet<>(data);
         all.addAll(child);
         persistent.forEach(p -> all.add(p.endsWith(" (recursive)") ? p.substring(0, p.length() - 12) : p));
         return all;
     }
 
-    int count() {
+    @Override
+    public int count() {
         return data.size() + child.size() + persistent.size();
     }
 }

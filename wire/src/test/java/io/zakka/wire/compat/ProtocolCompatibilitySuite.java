@@ -10,6 +10,7 @@ import io.zakka.wire.support.Target;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.proto.AuthPacket;
 import org.apache.zookeeper.proto.CheckVersionRequest;
 import org.apache.zookeeper.proto.ConnectRequest;
 import org.apache.zookeeper.proto.ConnectResponse;
@@ -91,6 +92,40 @@ abstract class ProtocolCompatibilitySuite {
                 assertEquals(xid, header.getXid());
                 assertEquals(xid % 2 == 0 ? 0 : -101, header.getErr());
             }
+        }
+    }
+
+    @Test
+    void closeSessionIsAnsweredThenTheConnectionIsClosed() {
+        try (RawConnection raw = new RawConnection(target.port())) {
+            raw.handshake();
+            raw.request(5, -11, new byte[0]);
+            ReplyHeader header = raw.readHeader();
+            assertEquals(5, header.getXid());
+            assertEquals(0, header.getErr());
+            assertTrue(header.getZxid() > 0);
+            assertTrue(raw.closedByServer());
+        }
+    }
+
+    @Test
+    void authFailureIsAnsweredWithZxidZeroThenTheConnectionIsClosed() {
+        try (RawConnection raw = new RawConnection(target.port())) {
+            raw.handshake();
+            raw.request(-4, 100, Frames.payload(new AuthPacket(0, "nosuchscheme", new byte[] {1})));
+            assertEquals(new ReplyHeader(-4, 0, -115), raw.readHeader());
+            assertTrue(raw.closedByServer());
+        }
+    }
+
+    @Test
+    void pingIsAnsweredWithXidMinusTwo() {
+        try (RawConnection raw = new RawConnection(target.port())) {
+            raw.handshake();
+            raw.request(-2, 11, new byte[0]);
+            ReplyHeader header = raw.readHeader();
+            assertEquals(-2, header.getXid());
+            assertEquals(0, header.getErr());
         }
     }
 

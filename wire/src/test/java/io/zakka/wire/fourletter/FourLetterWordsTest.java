@@ -23,7 +23,17 @@ class FourLetterWordsTest {
     private static ConnectionStats stats(long sessionId, Set<String> paths) {
         ConnectionStats stats = new ConnectionStats("/127.0.0.1:1", 0);
         stats.session(sessionId, 4000);
-        stats.watches(paths, paths.size());
+        stats.watches(new ConnectionStats.WatchView() {
+            @Override
+            public Set<String> paths() {
+                return paths;
+            }
+
+            @Override
+            public int count() {
+                return paths.size();
+            }
+        });
         return stats;
     }
 
