@@ -1,18 +1,18 @@
 package io.zakka.server;
 
 import com.typesafe.config.Config;
+import io.zakka.actors.durability.DurabilityConfig;
 import io.zakka.actors.node.NodeConfig;
 import java.util.List;
 
 /** The values a server actually runs with, printed at start so an operator never has to guess. */
-record EffectiveSettings(NodeConfig node, String akkaHost, int akkaPort, int clientPort, String dataDir) {
+record EffectiveSettings(NodeConfig node, String akkaHost, int akkaPort, int clientPort) {
 
     static EffectiveSettings of(Config config, NodeConfig node) {
         return new EffectiveSettings(node,
                 config.getString("akka.remote.artery.canonical.hostname"),
                 config.getInt("akka.remote.artery.canonical.port"),
-                config.getInt("zakka.client-port"),
-                config.getString("zakka.data-dir"));
+                config.getInt("zakka.client-port"));
     }
 
     List<String> lines() {
@@ -21,7 +21,7 @@ record EffectiveSettings(NodeConfig node, String akkaHost, int akkaPort, int cli
                 "  server-id            " + node.serverId(),
                 "  akka address         " + akkaHost + ":" + akkaPort,
                 "  client-port          " + clientPort + " (ZooKeeper wire protocol)",
-                "  data-dir             " + dataDir + " (unused: this build keeps the tree in memory only)",
+                "  data-dir             " + dataDirLine(),
                 "  tick-time            " + node.tickTimeMs() + " ms",
                 "  session timeout      " + node.minSessionTimeoutMs() + ".." + node.maxSessionTimeoutMs() + " ms",
                 "  reaper-interval      " + node.reaperIntervalMs() + " ms",
@@ -30,10 +30,22 @@ record EffectiveSettings(NodeConfig node, String akkaHost, int akkaPort, int cli
                 "  max-data-bytes       " + node.maxDataBytes());
     }
 
+    private String dataDirLine() {
+        DurabilityConfig durability = node.durability();
+        return durability.dataDir().map(dir -> dir.toAbsolutePath().normalize() + " (persistent: txn log and"
+                + " snapshots; force-sync " + (durability.forceSync() ? "on" : "OFF, a crash may lose writes")
+                + ", snapshot every ~" + durability.snapshotEveryTxns() + " txns, keeping "
+                + durability.snapshotsRetained() + ")").orElse("none (IN MEMORY ONLY: nothing is persisted)");
+    }
+
+    private String persistence() {
+        return node.durability().dataDir().map(dir -> "persisting to " + dir.toAbsolutePath().normalize())
+                .orElse("IN MEMORY ONLY: nothing is persisted, all data is lost at shutdown");
+    }
+
     String readyLine(String address, String clientAddress) {
         return "zakka ready: standalone server " + node.serverId() + " at " + address
                 + ", ZooKeeper clients on " + clientAddress
-                + " (IN MEMORY ONLY: nothing is persisted, all data is lost at shutdown;"
-                + " Akka clients join the cluster with role zakka-client)";
+                + " (" + persistence() + "; Akka clients join the cluster with role zakka-client)";
     }
 }

@@ -48,9 +48,19 @@ public final class StandaloneServer {
                     wire.connectString()));
             return system;
         } catch (RuntimeException e) {
-            system.terminate();
+            // Say why before the shutdown, which ends the JVM (exit-jvm) with the exit code of StartFailed (1).
+            System.err.println("zakka: cannot start: " + e.getMessage());
+            CoordinatedShutdown.get(system).run(StartFailed.INSTANCE);
             awaitTermination(system);
             throw e;
+        }
+    }
+
+    /** Why a server that could not start shuts down; zakka-server-defaults.conf maps it to exit code 1. */
+    static final class StartFailed implements CoordinatedShutdown.Reason {
+        static final StartFailed INSTANCE = new StartFailed();
+
+        private StartFailed() {
         }
     }
 

@@ -38,7 +38,7 @@ public final class DurableState {
         try {
             return new DurableState(config, Recovery.recover(dir, serverId, config.logOptions()), seed);
         } catch (IOException e) {
-            throw new DurabilityException("zakka cannot start from data dir " + dir.root() + ": " + e.getMessage(), e);
+            throw new DurabilityException(e.getMessage(), e);
         }
     }
 
