@@ -16,7 +16,8 @@ class DifferentialHarnessTest {
     @SuppressWarnings("try") // Target.close() may throw InterruptedException: it closes client sessions.
     void twoZooKeeperServersAgreeOnRandomOperations() throws Exception {
         long seed = Seeds.FIXED[0];
-        try (Target reference = new ZooKeeperTarget(); Target twin = new ZooKeeperTarget()) {
+        try (Target reference = new ZooKeeperTarget(new EmbeddedZooKeeper(), true);
+             Target twin = new ZooKeeperTarget(new EmbeddedZooKeeper(), true)) {
             new DifferentialRun(seed, Seeds.steps(), reference, twin).execute();
         }
     }

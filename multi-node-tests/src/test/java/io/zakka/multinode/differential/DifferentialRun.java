@@ -56,11 +56,17 @@ final class DifferentialRun {
      * Runs the given seeds against a fresh ZooKeeper and a fresh candidate each; all seeds run, then the
      * test fails listing the seeds that found differences.
      */
-    @SuppressWarnings("try") // Target.close() may throw InterruptedException: it closes client sessions.
     static void runSeeds(List<Long> seeds, TargetFactory candidateFactory) throws Exception {
+        runSeeds(seeds, ZooKeeperTarget::new, candidateFactory);
+    }
+
+    /** The same with another reference (ZooKeeper with other client calls). */
+    @SuppressWarnings("try") // Target.close() may throw InterruptedException: it closes client sessions.
+    static void runSeeds(List<Long> seeds, TargetFactory referenceFactory, TargetFactory candidateFactory)
+            throws Exception {
         List<String> failures = new ArrayList<>();
         for (long seed : seeds) {
-            try (Target zooKeeper = new ZooKeeperTarget(); Target candidate = candidateFactory.create()) {
+            try (Target zooKeeper = referenceFactory.create(); Target candidate = candidateFactory.create()) {
                 new DifferentialRun(seed, Seeds.steps(), zooKeeper, candidate).execute();
             } catch (AssertionError difference) {
                 failures.add(difference.getMessage());

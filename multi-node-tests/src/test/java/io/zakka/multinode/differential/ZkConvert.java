@@ -57,12 +57,16 @@ final class ZkConvert {
 
     /**
      * An op of a multi, built without client-side validation. Creates use create2 (or createTTL /
-     * createContainer), whose results carry the new node's Stat as Zakka's do.
+     * createContainer), whose results carry the new node's Stat as Zakka's do; with {@code plainCreate},
+     * the non-TTL ones use opcode create instead (no Stat in the result, except for a container).
      */
-    static org.apache.zookeeper.Op op(Op op) {
+    static org.apache.zookeeper.Op op(Op op, boolean plainCreate) {
         if (op instanceof Op.Create c) {
             if (c.mode().isTtl()) {
                 return org.apache.zookeeper.Op.create(c.path(), c.data(), toZk(c.acl()), mode(c.mode()), c.ttlMs());
+            }
+            if (plainCreate) {
+                return org.apache.zookeeper.Op.create(c.path(), c.data(), toZk(c.acl()), mode(c.mode()));
             }
             return org.apache.zookeeper.Op.create(c.path(), c.data(),
                     CreateOptions.newBuilder(toZk(c.acl()), mode(c.mode())).build());

@@ -15,14 +15,19 @@ final class ZkOps {
     private ZkOps() {
     }
 
-    static OpResult run(ZkSession zk, Op op) throws KeeperException, InterruptedException {
+    /** @param plainCreate use the 4-argument create (opcode create: the reply carries no Stat) */
+    static OpResult run(ZkSession zk, Op op, boolean plainCreate) throws KeeperException, InterruptedException {
+        if (op instanceof Op.Create c && plainCreate && !c.mode().isTtl()) {
+            String path = zk.create(c.path(), c.data(), ZkConvert.toZk(c.acl()), ZkConvert.mode(c.mode()));
+            return new OpResult.Created(path, null);
+        }
         if (op instanceof Op.WriteOp) {
             return write(zk, op);
         }
         if (op instanceof Op.MultiRead multi) {
             List<org.apache.zookeeper.Op> ops = new ArrayList<>();
             for (Op read : multi.ops()) {
-                ops.add(ZkConvert.op(read));
+                ops.add(ZkConvert.op(read, false));
             }
             return ZkConvert.results(zk.multi(ops));
         }

@@ -24,16 +24,24 @@ import org.apache.zookeeper.KeeperException;
 final class ZooKeeperTarget implements Target {
 
     private final ZkBackend server;
+    private final boolean clientVariants;
     private final List<ZkSession> sessions = new ArrayList<>();
 
     /** The reference: stock clients on an embedded ZooKeeper 3.9.5. */
     ZooKeeperTarget() throws Exception {
-        this(new EmbeddedZooKeeper());
+        this(new EmbeddedZooKeeper(), false);
     }
 
-    /** Stock clients on {@code backend}. */
-    ZooKeeperTarget(ZkBackend backend) {
-        server = backend;
+    /**
+     * Stock clients on {@code backend}.
+     *
+     * @param clientVariants also use the client calls whose replies have another shape than Zakka's
+     *                       results (every third step's creates use the 4-argument create: opcode create,
+     *                       no Stat in the reply); only for comparing two stock-client targets
+     */
+    ZooKeeperTarget(ZkBackend backend, boolean clientVariants) {
+        this.server = backend;
+        this.clientVariants = clientVariants;
     }
 
     @Override
@@ -68,7 +76,9 @@ final class ZooKeeperTarget implements Target {
             return new Executed(new OpResult.Done(), closeZxid);
         }
         Op op = step.op();
-        Executed executed = op instanceof Op.Multi multi ? multi(session, multi) : new Executed(single(session, op), 0);
+        boolean plainCreate = clientVariants && step.index() % 3 == 0;
+        Executed executed = op instanceof Op.Multi multi ? multi(session, multi, plainCreate)
+                : new Executed(single(session, op, plainCreate), 0);
         long after = server.lastZxid();
         boolean committed = op instanceof Op.WriteOp && succeeded(executed.result()) && after != before;
         return committed ? new Executed(executed.result(), after, executed.alternatives()) : executed;
@@ -81,9 +91,9 @@ final class ZooKeeperTarget implements Target {
         return !result.isError();
     }
 
-    private OpResult single(ZkSession zk, Op op) throws InterruptedException {
+    private OpResult single(ZkSession zk, Op op, boolean plainCreate) throws InterruptedException {
         try {
-            return ZkOps.run(zk, op);
+            return ZkOps.run(zk, op, plainCreate);
         } catch (KeeperException e) {
             return new OpResult.Error(ErrorCode.fromCode(e.code().intValue()));
         } catch (IllegalArgumentException e) {
@@ -91,10 +101,10 @@ final class ZooKeeperTarget implements Target {
         }
     }
 
-    private Executed multi(ZkSession zk, Op.Multi multi) throws InterruptedException {
+    private Executed multi(ZkSession zk, Op.Multi multi, boolean plainCreate) throws InterruptedException {
         List<org.apache.zookeeper.Op> ops = new ArrayList<>();
         for (Op op : multi.ops()) {
-            ops.add(ZkConvert.op(op));
+            ops.add(ZkConvert.op(op, plainCreate));
         }
         try {
             return new Executed(ZkConvert.results(zk.multi(ops)), 0);
