@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 /**
- * Something the generated steps run against: real ZooKeeper, Zakka's storage driven directly, or a Zakka
- * server driven through its client. Steps run one at a time, each to completion, from one thread.
+ * Something the generated steps run against: real ZooKeeper, Zakka's storage driven directly, a Zakka
+ * server driven through ZakkaClient, or one behind its wire gateway driven by the stock ZooKeeper client.
+ * Steps run from one thread, each to completion (or, for a pipelining target, a batch of them at once).
  */
 interface Target extends AutoCloseable {
 
