@@ -13,6 +13,8 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.japi.Pair;
 import akka.stream.CompletionStrategy;
+import akka.stream.KillSwitches;
+import akka.stream.SharedKillSwitch;
 import akka.stream.Materializer;
 import akka.stream.javadsl.Flow;
 import akka.stream.javadsl.Sink;
@@ -75,6 +77,7 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
     }
 
     private static final Object CLOSE = CloseMarker.CLOSE;
+    private static final int BACKLOG = 100;
 
     private final Gateway gateway;
     private final Materializer materializer;
@@ -91,8 +94,10 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
         this.gateway = gateway;
         this.materializer = Materializer.createMaterializer(context);
         ActorRef<Command> self = context.getSelf();
+        // halfClose: a client that shuts down its write side after a four-letter word (ncat, nc -N) still gets
+        // the answer; the connection actor decides when the socket closes.
         CompletionStage<Tcp.ServerBinding> binding = Tcp.get(context.getSystem())
-                .bind(gateway.settings().host(), gateway.settings().port())
+                .bind(gateway.settings().host(), gateway.settings().port(), BACKLOG, List.of(), true, Optional.empty())
                 .to(Sink.foreach(connection -> self.tell(new Incoming(connection))))
                 .run(materializer);
         context.pipeToSelf(binding, BindDone::new);
@@ -151,12 +156,14 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
                         element -> element == CLOSE ? Optional.of(CompletionStrategy.draining()) : Optional.empty(),
                         element -> Optional.empty())
                 .preMaterialize(materializer);
-        Outbound out = new SocketWrites(writes.first());
+        SharedKillSwitch stopReading = KillSwitches.shared("reads-" + (connectionCount + 1));
+        Outbound out = new SocketWrites(writes.first(), stopReading);
         ActorRef<ConnectionActor.Command> actor = getContext().spawn(
                 ConnectionActor.create(new ConnectionContext(gateway, connection.remoteAddress(), out)),
                 "connection-" + (++connectionCount));
         getContext().watch(actor);
         Sink<ByteString, NotUsed> reads = Flow.<ByteString>create()
+                .via(stopReading.flow())
                 .mapAsync(1, bytes -> AskPattern.<ConnectionActor.Command, Done>ask(actor,
                         ack -> new ConnectionActor.Received(bytes, ack), READ_ACK_TIMEOUT,
                         getContext().getSystem().scheduler()))
@@ -166,20 +173,23 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
                     return notUsed;
                 })
                 .to(Sink.ignore());
-        connection.handleWith(Flow.fromSinkAndSourceCoupled(reads, writes.second()), materializer);
+        // Not coupled: the client's end of input must not cut the replies still due (half-close).
+        connection.handleWith(Flow.fromSinkAndSource(reads, writes.second()), materializer);
         return this;
     }
 
     /** The write stage of one socket, fed by its connection actor. */
-    private record SocketWrites(akka.actor.ActorRef queue) implements Outbound {
+    private record SocketWrites(akka.actor.ActorRef queue, SharedKillSwitch stopReading) implements Outbound {
         @Override
         public void write(ByteString bytes, akka.actor.ActorRef ackTo) {
             queue.tell(bytes, ackTo);
         }
 
+        /** Completes the write side after its last batch and stops reading: both ends done closes the socket. */
         @Override
         public void close() {
             queue.tell(CLOSE, akka.actor.ActorRef.noSender());
+            stopReading.shutdown();
         }
     }
 }

@@ -63,6 +63,11 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     private record FromServer(ClientBound message) implements Command {
     }
 
+    /** A closed connection has lingered long enough: stop even if the socket never confirmed. */
+    private enum Linger implements Command {
+        INSTANCE
+    }
+
     private record StatusReady(String word, ServerStatus status, Throwable failure) implements Command {
     }
 
@@ -92,6 +97,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     private ActorRef<ServerCommand> server;
     private long sessionId;
     private long lastZxid;
+    private boolean inputEnded;
 
     public static Behavior<Command> create(ConnectionContext ctx) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> new ConnectionActor(context, timers, ctx)));
@@ -120,6 +126,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
                 .onMessage(ServerZxid.class, this::onServerZxid)
                 .onMessage(InboundEnded.class, this::onInboundEnded)
                 .onMessageEquals(WriteAcked.INSTANCE, this::onWriteAcked)
+                .onMessageEquals(Linger.INSTANCE, this::onLingerEnded)
                 .onSignal(PostStop.class, this::onPostStop)
                 .build();
     }
@@ -175,10 +182,21 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         return this;
     }
 
+    /**
+     * The client's input ended. A failed transport ends the connection at once. A clean end (the client shut
+     * down its write side) closes it as ZooKeeper does on EOF, except that an answer still being prepared (a
+     * four-letter word) is written first; the actor stops once the socket is closed.
+     */
     private Behavior<Command> onInboundEnded(InboundEnded ended) {
-        ended.failure().ifPresent(e -> getContext().getLog().info("connection from {} failed: {}", ctx.remote(),
-                e.toString()));
-        return Behaviors.stopped();
+        if (ended.failure().isPresent()) {
+            getContext().getLog().info("connection from {} failed: {}", ctx.remote(), ended.failure().get().toString());
+            return Behaviors.stopped();
+        }
+        inputEnded = true;
+        if (phase != Phase.CLOSING) {
+            close(null);
+        }
+        return stopWhenClosed();
     }
 
     private Behavior<Command> onWriteAcked() {
@@ -186,7 +204,15 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         if (phase != Phase.CLOSING) {
             pump();
         }
-        return this;
+        return stopWhenClosed();
+    }
+
+    private Behavior<Command> onLingerEnded() {
+        return Behaviors.stopped();
+    }
+
+    private Behavior<Command> stopWhenClosed() {
+        return inputEnded && socket.isClosed() ? Behaviors.stopped() : this;
     }
 
     private Behavior<Command> onPostStop(PostStop signal) {
@@ -381,6 +407,6 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         }
         phase = Phase.CLOSING;
         socket.close();
-        timers.startSingleTimer(new InboundEnded(Optional.empty()), LINGER);
+        timers.startSingleTimer(Linger.INSTANCE, LINGER);
     }
 }

@@ -55,8 +55,9 @@ final class SocketWriter {
         return pending.length();
     }
 
-    boolean isClosing() {
-        return closeWhenDrained || closed;
+    /** True once the socket has been told to close (everything written before has gone to it). */
+    boolean isClosed() {
+        return closed;
     }
 
     private void flush() {

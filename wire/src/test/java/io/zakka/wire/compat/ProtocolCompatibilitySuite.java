@@ -171,6 +171,15 @@ abstract class ProtocolCompatibilitySuite {
     }
 
     @Test
+    void fourLetterWordIsAnsweredWhenTheClientShutsDownItsWriteSide() {
+        try (RawConnection raw = new RawConnection(target.port())) {
+            raw.send("srvr".getBytes(StandardCharsets.US_ASCII));
+            raw.shutdownOutput();
+            assertTrue(raw.readTextToEnd().contains("Mode: standalone"));
+        }
+    }
+
+    @Test
     void fourLetterWordsAnswerOnTheClientPort() throws Exception {
         ZooKeeper zk = Clients.connect(target.connectString());
         try {

@@ -58,6 +58,15 @@ public final class RawConnection implements AutoCloseable {
         send(ByteBuffer.allocate(4 + bytes.length).putInt(bytes.length).put(bytes).array());
     }
 
+    /** Shuts down the client's write side (what {@code ncat} does at the end of its input). */
+    public void shutdownOutput() {
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public byte[] readFrame() {
         try {
             int length = in.readInt();
