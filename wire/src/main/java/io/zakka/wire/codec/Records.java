@@ -46,24 +46,16 @@ public final class Records {
     }
 
     /**
-     * whoAmI's answer: one ClientInfo per id the connection is authenticated as, with the user name its
-     * authentication provider gives (AuthUtil.getUser): a digest id shows only the user before the ':', ip,
-     * x509 and sasl ids show whole, and a scheme without a provider (super) shows a null user.
+     * whoAmI's answer: one ClientInfo per id. The server already answers with what ZooKeeper's
+     * AuthUtil.getClientInfos shows (a digest id's user name, never its hash; "" for schemes without an
+     * authentication provider such as super), so the ids pass through unchanged.
      */
     public static List<ClientInfo> clientInfos(List<Id> ids) {
         List<ClientInfo> result = new ArrayList<>(ids.size());
         for (Id id : ids) {
-            result.add(new ClientInfo(id.scheme(), userName(id)));
+            result.add(new ClientInfo(id.scheme(), id.id()));
         }
         return result;
-    }
-
-    private static String userName(Id id) {
-        return switch (id.scheme()) {
-            case "digest" -> id.id().contains(":") ? id.id().substring(0, id.id().indexOf(':')) : id.id();
-            case "ip", "x509", "sasl" -> id.id();
-            default -> null;
-        };
     }
 
     /** A null jute vector of strings as an empty list. */

@@ -288,6 +288,9 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     }
 
     private Behavior<Command> onServerZxid(ServerZxid zxid) {
+        if (phase != Phase.AWAITING_SESSION) {
+            return this;
+        }
         if (zxid.failure() != null) {
             close("cannot read the server's zxid: " + zxid.failure());
         } else if (Long.compareUnsigned(connect.lastZxidSeen(), zxid.status().lastZxid().toLong()) > 0) {
