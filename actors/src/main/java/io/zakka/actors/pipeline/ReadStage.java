@@ -2,6 +2,7 @@ package io.zakka.actors.pipeline;
 
 import io.zakka.actors.watch.WatchRegistry;
 import io.zakka.protocol.ErrorCode;
+import io.zakka.protocol.Id;
 import io.zakka.protocol.PathValidation;
 import io.zakka.protocol.PureCore;
 import io.zakka.protocol.Stat;
@@ -57,14 +58,14 @@ final class ReadStage {
             return new Served(DONE, catchUp);
         }
         if (op instanceof Op.WhoAmI) {
-            return new Served(new OpResult.WhoAmIResult(caller.ids()));
-        }
-        if (op instanceof Op.Sync sync) {
-            return new Served(new OpResult.SyncResult(sync.path()));
+            return new Served(new OpResult.WhoAmIResult(caller.ids().stream().map(ReadStage::clientView).toList()));
         }
         String path = op.path();
         if (!PathValidation.isValid(path)) {
             return new Served(new OpResult.Error(ErrorCode.BADARGUMENTS));
+        }
+        if (op instanceof Op.Sync) {
+            return new Served(new OpResult.SyncResult(path));
         }
         long session = caller.sessionId();
         if (op instanceof Op.AddWatch add) {
@@ -95,6 +96,20 @@ final class ReadStage {
                 registerWatches(session, multi.ops().get(i), results.results().get(i));
             }
         }
+    }
+
+    /**
+     * What whoAmI shows of an id, as ZooKeeper's AuthUtil.getClientInfos: a digest id's user name (never the
+     * password hash), an ip/x509/sasl id as it is, and "" for schemes without an authentication provider
+     * (super).
+     */
+    static Id clientView(Id id) {
+        return switch (id.scheme()) {
+            case "digest" -> new Id(id.scheme(), id.id().contains(":") ? id.id().substring(0, id.id().indexOf(':'))
+                    : id.id());
+            case "ip", "x509", "sasl" -> id;
+            default -> new Id(id.scheme(), "");
+        };
     }
 
     private Stat statOf(String path) {

@@ -201,11 +201,18 @@ class ZakkaNodeTest {
     }
 
     @Test
-    void whoAmIListsTheIpAndDigestIdsAfterAddAuth() {
+    void whoAmIShowsDigestUserNamesNeverTheirPasswordHashes() {
         TestSession session = open();
         session.call(new Op.AddAuth("digest", bytes("bob:pw")));
         OpResult.WhoAmIResult who = (OpResult.WhoAmIResult) session.call(new Op.WhoAmI());
-        assertEquals(List.of(new Id("ip", "127.0.0.1"), AclChecker.digestId("bob:pw")), who.ids());
+        assertEquals(List.of(new Id("ip", "127.0.0.1"), new Id("digest", "bob")), who.ids());
+    }
+
+    @Test
+    void syncWithAnInvalidPathIsBadArguments() {
+        TestSession session = open();
+        assertEquals(new OpResult.Error(ErrorCode.BADARGUMENTS), session.call(new Op.Sync("a")));
+        assertEquals(new OpResult.SyncResult("/"), session.call(new Op.Sync("/")));
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The client end of one session. It is both the {@code client} and the {@code replyTo} of every request, so
@@ -209,12 +210,27 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
             return sessionGone ? end(State.EXPIRED, ErrorCode.SESSIONEXPIRED) : Behaviors.same();
         }
         timers.cancel(reply.cxid());
-        watches.afterReply(call.op(), reply.result(), call.watcher());
+        watches.afterReply(call.op(), reply.result(), watcherOf(call))
+                .forEach(removed -> removed.watcher().tell(removed.event()));
         call.replyTo().tell(new ClientSession.Completed(reply.zxid(), reply.result()));
         if (call.op() instanceof Op.CloseSession && !reply.result().isError()) {
             return end(State.CLOSED, ErrorCode.SESSIONEXPIRED);
         }
         return Behaviors.same();
+    }
+
+    /**
+     * The watcher object of a call: its own, or for a call that asked for a watch without one (watch = true,
+     * addWatch) the session's default watcher, as ZooKeeper's client does.
+     */
+    private Optional<ActorRef<WatchEvent>> watcherOf(Call call) {
+        if (call.watcher().isPresent()) {
+            return call.watcher();
+        }
+        Op op = call.op();
+        boolean wantsWatch = op instanceof Op.Exists e && e.watch() || op instanceof Op.GetData d && d.watch()
+                || op instanceof Op.GetChildren c && c.watch() || op instanceof Op.AddWatch;
+        return wantsWatch ? settings.watcher() : Optional.empty();
     }
 
     private Behavior<ClientSession.Command> onHeartbeat() {
@@ -247,7 +263,6 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
 
     private void deliver(WatchEvent event) {
         lastZxidSeen = Math.max(lastZxidSeen, event.zxid());
-        settings.watcher().ifPresent(watcher -> watcher.tell(event));
         watches.route(event).forEach(watcher -> watcher.tell(event));
     }
 

@@ -9,7 +9,9 @@ import io.zakka.protocol.WatchEvent;
 import io.zakka.protocol.WatcherType;
 import io.zakka.protocol.op.Op;
 import io.zakka.protocol.op.OpResult;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,19 +55,29 @@ final class ClientWatches<W> {
         add(mode == AddWatchMode.PERSISTENT ? persistent : recursive, path, watcher);
     }
 
+    /** A watch event for one watcher object. */
+    record Delivery<W>(W watcher, WatchEvent event) {
+    }
+
     /**
      * Registers {@code watcher} for the watch that {@code op} set, as the server did: on success, or for exists
-     * also on NONODE (an exist watch). A successful removeWatches forgets the matching local watchers.
+     * also on NONODE (an exist watch). A successful removeWatches forgets the matching local watchers and
+     * returns the *WatchRemoved events ZooKeeper's client gives them (one per watcher and event type), to be
+     * delivered before the call completes.
      */
-    void afterReply(Op op, OpResult result, Optional<W> watcher) {
+    List<Delivery<W>> afterReply(Op op, OpResult result, Optional<W> watcher) {
         boolean ok = !result.isError();
         if (op instanceof Op.RemoveWatches remove && ok) {
-            remove(remove.path(), remove.type());
+            return remove(remove.path(), remove.type());
         }
-        if (watcher.isEmpty()) {
-            return;
+        if (watcher.isPresent()) {
+            register(op, result, watcher.get());
         }
-        W w = watcher.get();
+        return List.of();
+    }
+
+    private void register(Op op, OpResult result, W w) {
+        boolean ok = !result.isError();
         if (op instanceof Op.Exists exists) {
             if (ok) {
                 addData(exists.path(), w);
@@ -114,22 +126,38 @@ final class ClientWatches<W> {
         return out;
     }
 
-    /** Forgets the local watchers that a successful removeWatches of {@code type} removed on the server. */
-    void remove(String path, WatcherType type) {
-        switch (type) {
-            case CHILDREN -> child.remove(path);
-            case DATA -> {
-                data.remove(path);
-                exist.remove(path);
-            }
-            case PERSISTENT -> persistent.remove(path);
-            case PERSISTENT_RECURSIVE -> recursive.remove(path);
-            case ANY -> {
-                for (Map<String, Set<W>> table : List.of(data, exist, child, persistent, recursive)) {
-                    table.remove(path);
-                }
-            }
-            default -> throw new IllegalArgumentException("unknown watcher type " + type);
+    /**
+     * Forgets the local watchers that a successful removeWatches of {@code type} removed on the server, and
+     * says which events they get: child watchers ChildWatchRemoved, data and exist watchers DataWatchRemoved,
+     * persistent and recursive ones PersistentWatchRemoved (ZooKeeper's ZKWatchManager.removeWatcher).
+     */
+    List<Delivery<W>> remove(String path, WatcherType type) {
+        Map<EventType, Set<W>> removed = new LinkedHashMap<>();
+        boolean any = type == WatcherType.ANY;
+        if (any || type == WatcherType.CHILDREN) {
+            drop(child, path, EventType.CHILD_WATCH_REMOVED, removed);
+        }
+        if (any || type == WatcherType.DATA) {
+            drop(data, path, EventType.DATA_WATCH_REMOVED, removed);
+            drop(exist, path, EventType.DATA_WATCH_REMOVED, removed);
+        }
+        if (any || type == WatcherType.PERSISTENT) {
+            drop(persistent, path, EventType.PERSISTENT_WATCH_REMOVED, removed);
+        }
+        if (any || type == WatcherType.PERSISTENT_RECURSIVE) {
+            drop(recursive, path, EventType.PERSISTENT_WATCH_REMOVED, removed);
+        }
+        List<Delivery<W>> deliveries = new ArrayList<>();
+        removed.forEach((eventType, watchers) -> watchers.forEach(
+                w -> deliveries.add(new Delivery<>(w, new WatchEvent(eventType, path, -1)))));
+        return deliveries;
+    }
+
+    private static <W> void drop(Map<String, Set<W>> table, String path, EventType event,
+                                 Map<EventType, Set<W>> removed) {
+        Set<W> watchers = table.remove(path);
+        if (watchers != null) {
+            removed.computeIfAbsent(event, e -> new LinkedHashSet<>()).addAll(watchers);
         }
     }
 

@@ -63,4 +63,30 @@ class ClientWatchesTest {
         watches.remove("/a", WatcherType.DATA);
         assertEquals(Set.of("c"), route(EventType.NODE_DELETED, "/a"));
     }
+
+    @Test
+    void removeWatchesGivesEachRemovedWatcherOneEventPerKindAsZooKeepersClientDoes() {
+        watches.addData("/a", "w");
+        watches.addExist("/a", "w");
+        watches.addChild("/a", "w");
+        watches.addPersistent("/a", AddWatchMode.PERSISTENT, "p");
+        var removed = watches.remove("/a", WatcherType.ANY);
+        assertEquals(Set.of(
+                new ClientWatches.Delivery<>("w", new WatchEvent(EventType.CHILD_WATCH_REMOVED, "/a", -1)),
+                new ClientWatches.Delivery<>("w", new WatchEvent(EventType.DATA_WATCH_REMOVED, "/a", -1)),
+                new ClientWatches.Delivery<>("p", new WatchEvent(EventType.PERSISTENT_WATCH_REMOVED, "/a", -1))),
+                Set.copyOf(removed));
+        assertEquals(3, removed.size());
+        assertEquals(Set.of(), route(EventType.NODE_DELETED, "/a"));
+    }
+
+    @Test
+    void removingOnlyDataWatchesLeavesChildWatchersInPlace() {
+        watches.addData("/a", "d");
+        watches.addChild("/a", "c");
+        assertEquals(java.util.List.of(
+                new ClientWatches.Delivery<>("d", new WatchEvent(EventType.DATA_WATCH_REMOVED, "/a", -1))),
+                watches.remove("/a", WatcherType.DATA));
+        assertEquals(Set.of("c"), route(EventType.NODE_DELETED, "/a"));
+    }
 }
