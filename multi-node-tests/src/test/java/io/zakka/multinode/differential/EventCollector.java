@@ -14,8 +14,8 @@ import java.util.List;
  */
 final class EventCollector {
 
-    /** Answered with the events received since the last drain. */
-    record Drain(ActorRef<List<WatchEvent>> replyTo) {
+    /** Answered with the events received since the last drain; never leaves the test's ActorSystem. */
+    record Drain(ActorRef<List<WatchEvent>> replyTo) implements akka.actor.NoSerializationVerificationNeeded {
     }
 
     private EventCollector() {

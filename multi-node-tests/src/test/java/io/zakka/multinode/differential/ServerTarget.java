@@ -45,14 +45,21 @@ final class ServerTarget implements Target {
     /** @param pipelined send runs of one session's consecutive writes without waiting for replies */
     ServerTarget(boolean pipelined) {
         this.pipelined = pipelined;
-        system = ActorSystem.create(Behaviors.empty(), "zakka-differential", nodeConfig());
+        system = ActorSystem.create(Behaviors.empty(), "zakka-differential", nodeConfig(true));
         server = ZakkaServer.start(system);
     }
 
-    /** A standalone node's settings for the differential runs: reaper pushed out, ZooKeeper's super digest. */
-    static Config nodeConfig() {
+    /**
+     * A standalone node's settings for the differential runs: reaper pushed out, ZooKeeper's super digest.
+     *
+     * @param serializeMessages serialize every message even inside the one ActorSystem, so that what is
+     *                          compared is what a ZakkaClient in another ActorSystem gets (null versus
+     *                          empty data, every Stat field, every event)
+     */
+    static Config nodeConfig(boolean serializeMessages) {
         return ConfigFactory.parseString(String.join("\n",
                         "akka.loglevel = WARNING",
+                        "akka.actor.serialize-messages = " + (serializeMessages ? "on" : "off"),
                         "zakka.reaper-interval = 1h",
                         "zakka.super-digest = \"" + GenValues.SUPER_DIGEST + "\""))
                 .withFallback(ConfigFactory.load());

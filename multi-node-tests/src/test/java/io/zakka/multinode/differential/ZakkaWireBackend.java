@@ -22,7 +22,8 @@ final class ZakkaWireBackend implements ZkBackend {
     private final WireServer wire;
 
     ZakkaWireBackend() {
-        Config config = ServerTarget.nodeConfig();
+        // The gateway lives in the node's ActorSystem, as in bin/zakka: nothing crosses a boundary.
+        Config config = ServerTarget.nodeConfig(false);
         system = ActorSystem.create(Behaviors.empty(), "zakka-differential-wire", config);
         server = ZakkaServer.start(system);
         wire = WireServer.start(system, server, WireSettings.fromConfig(config).withAddress("127.0.0.1", 0));
