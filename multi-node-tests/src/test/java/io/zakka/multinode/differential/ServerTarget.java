@@ -21,9 +21,10 @@ import java.util.SortedMap;
 /**
  * A standalone {@link ZakkaServer} in its own ActorSystem, driven through {@link ZakkaClient} sessions,
  * each with a default watcher ({@link EventCollector}) and the client address 127.0.0.1 (the ip id the
- * stock ZooKeeper client has on the embedded server). The reaper is pushed out of the run (ZooKeeper's is
- * not started either) and the super digest is ZooKeeper's. A write's zxid is the server's last applied
- * zxid once its reply arrived; the whole tree is read by a super-user session.
+ * stock ZooKeeper client has on the embedded server). Every message is serialized, as for a client in
+ * another ActorSystem. The reaper is pushed out of the run (ZooKeeper's is not started either) and the
+ * super digest is ZooKeeper's. A write's zxid is the server's last applied zxid once its reply arrived;
+ * the whole tree is read by a super-user session ({@link ZakkaTreeReader}).
  */
 final class ServerTarget implements Target {
 
