@@ -28,7 +28,10 @@ import java.util.SortedMap;
  */
 final class ServerTarget implements Target {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
+    /** The bound of every wait on a Zakka stage: above the request timeout plus the facade's grace. */
+    static final Duration WAIT = Duration.ofSeconds(30);
+    /** Generous, so that a loaded build machine does not turn a slow reply into OutcomeUnknown. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
     private static final String LOOPBACK = "127.0.0.1";
 
     private final ActorSystem<Void> system;
@@ -82,7 +85,7 @@ final class ServerTarget implements Target {
         ActorRef<Object> collector = system.systemActorOf(EventCollector.create(), "watcher-" + collectors++,
                 Props.empty());
         ZakkaClient.Settings settings = ZakkaClient.Settings.defaults().withSessionTimeout(Duration.ofSeconds(30))
-                .withWatcher(collector.narrow()).withClientAddress(LOOPBACK);
+                .withRequestTimeout(REQUEST_TIMEOUT).withWatcher(collector.narrow()).withClientAddress(LOOPBACK);
         return new ClientSlot(Await.result(ZakkaClient.connect(system, WAIT, settings)), collector);
     }
 
