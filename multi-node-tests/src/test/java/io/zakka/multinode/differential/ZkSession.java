@@ -22,7 +22,8 @@ import org.apache.zookeeper.ZooKeeper;
  */
 final class ZkSession extends ZooKeeper {
 
-    static final long WAIT_SECONDS = 10;
+    /** The bound of every wait on ZooKeeper: generous, for a loaded build machine. */
+    static final long WAIT_SECONDS = 30;
     private static final int SESSION_TIMEOUT_MS = 30_000;
 
     private final EventLog log;
