@@ -46,9 +46,8 @@ public final class Records {
     }
 
     /**
-     * whoAmI's answer: one ClientInfo per id. The server already answers with what ZooKeeper's
-     * AuthUtil.getClientInfos shows (a digest id's user name, never its hash; "" for schemes without an
-     * authentication provider such as super), so the ids pass through unchanged.
+     * whoAmI's answer: one ClientInfo per id, as the server gives them (it already shows each id as ZooKeeper's
+     * AuthUtil does: a digest id's user name only, "" for a scheme without a provider).
      */
     public static List<ClientInfo> clientInfos(List<Id> ids) {
         List<ClientInfo> result = new ArrayList<>(ids.size());
