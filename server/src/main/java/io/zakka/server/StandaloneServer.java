@@ -47,7 +47,7 @@ public final class StandaloneServer {
             System.out.println(settings.readyLine(Cluster.get(system).selfMember().address().toString(),
                     wire.connectString()));
             return system;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // Say why before the shutdown, which ends the JVM (exit-jvm) with the exit code of StartFailed (1).
             System.err.println("zakka: cannot start: " + e.getMessage());
             CoordinatedShutdown.get(system).run(StartFailed.INSTANCE);

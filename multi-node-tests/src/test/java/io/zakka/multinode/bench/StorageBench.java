@@ -163,7 +163,7 @@ public final class StorageBench {
         int expected = prepare(dataDir, nodes, logTxns);
         System.gc();
         long start = System.nanoTime();
-        Recovery.Recovered recovered = Recovery.recover(dataDir, 1, LogOptions.DEFAULTS);
+        Recovery.Recovered recovered = Recovery.recover(dataDir, 0, LogOptions.DEFAULTS);
         long millis = ms(start);
         recovered.log().close();
         if (recovered.tree().nodeCount() != expected) {
@@ -176,8 +176,8 @@ public final class StorageBench {
     }
 
     /** Writes a snapshot of {@code nodes - logTxns/2} znodes and a log of {@code logTxns}; the tree is dropped. */
-    static int prepare(DataDir dataDir, int nodes, int logTxns) throws IOException {
-        Recovery.Recovered fresh = Recovery.recover(dataDir, 1, LogOptions.DEFAULTS);
+    public static int prepare(DataDir dataDir, int nodes, int logTxns) throws IOException {
+        Recovery.Recovered fresh = Recovery.recover(dataDir, 0, LogOptions.DEFAULTS);
         Builder builder = build(fresh.tree(), nodes - logTxns / 2);
         SnapshotStore.save(fresh.snapshots(), fresh.tree());
         fresh.log().rebase(fresh.tree().lastAppliedZxid());
@@ -196,7 +196,7 @@ public final class StorageBench {
         return fresh.tree().nodeCount();
     }
 
-    static void clean(Path dir) throws IOException {
+    public static void clean(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var walk = Files.walk(dir)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -49,7 +49,7 @@ public final class CrashChild {
                 "akka.coordinated-shutdown.exit-jvm = off",
                 "zakka.data-dir = \"" + args[0].replace("\\", "/") + "\"",
                 "zakka.snapshot-every-txns = 400",
-                "zakka.snapshot-slice-nodes = 20",
+                "zakka.snapshot-slice-nodes = 5",
                 "zakka.preallocate-bytes = 64KiB",
                 "zakka.log-segment-bytes = 256KiB")).withFallback(ConfigFactory.load());
         watchStdin();
