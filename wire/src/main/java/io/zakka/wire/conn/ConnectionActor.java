@@ -263,6 +263,8 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
             return false;
         }
         phase = Phase.CLOSING;
+        stats.received(0);
+        ctx.connections().countReceived();
         if (!FourLetterWords.allowed(word.get(), ctx.settings().fourLetterWords())) {
             writeRaw(FourLetterWords.notWhitelisted(word.get()));
             close(null);
@@ -409,6 +411,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
                     Long.toHexString(sessionId), reason);
         }
         phase = Phase.CLOSING;
+        ctx.connections().unregister(registration);
         socket.close();
         timers.startSingleTimer(Linger.INSTANCE, LINGER);
     }

@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * The paths a connection watches, as the connection sees them (for the wchs / wchc / wchp four-letter
  * words): a successful watching read adds a one-shot watch (exists also on a missing node), addWatch and
  * setWatches add theirs, removeWatches and the events that use up a one-shot watch take them away. The
- * server's watch registry stays the authority on what fires.
+ * server's watch registry stays the authority on what fires. Like ZooKeeper 3.9.5's reports, {@link #paths()}
+ * and {@link #count()} cover the data-watch table only (getData, exists, persistent and recursive watches),
+ * not child watches.
  */
 @PureCore
 final class WatchBook implements ConnectionStats.WatchView {
@@ -73,17 +75,17 @@ final class WatchBook implements ConnectionStats.WatchView {
         }
     }
 
-    /** Every watched path, once (a path watched several ways counts once, as ZooKeeper's wchc shows it). */
+    /** Every path in the data-watch table, once (a path watched several ways counts once). */
     @Override
     public Set<String> paths() {
         Set<String> all = new TreeSet<>(data);
-        all.addAll(child);
         persistent.forEach(p -> all.add(p.endsWith(" (recursive)") ? p.substring(0, p.length() - 12) : p));
         return all;
     }
 
+    /** What ZooKeeper's wchs counts for one connection: its entries in the data-watch table. */
     @Override
     public int count() {
-        return data.size() + child.size() + persistent.size();
+        return paths().size();
     }
 }

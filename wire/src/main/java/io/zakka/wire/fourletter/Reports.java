@@ -24,7 +24,8 @@ final class Reports {
     static String stat(ServerView v) {
         StringBuilder out = new StringBuilder("Zookeeper version: " + VERSION + "\nClients:\n");
         for (ConnectionStats c : v.connections()) {
-            out.append(' ').append(c.remote()).append("[1](queued=").append(c.outstanding()).append(",recved=")
+            out.append(' ').append(c.remote()).append(c.sessionId() == 0 ? "[0]" : "[1]").append("(queued=")
+                    .append(c.outstanding()).append(",recved=")
                     .append(c.received()).append(",sent=").append(c.sent()).append(")\n");
         }
         return out.append('\n').append(summary(v)).toString();
@@ -70,6 +71,12 @@ final class Reports {
     static String cons(ServerView v) {
         StringBuilder out = new StringBuilder();
         for (ConnectionStats c : v.connections()) {
+            if (c.sessionId() == 0) {
+                // A connection without a session (a four-letter word, a handshake in progress), as ZooKeeper shows it.
+                out.append(' ').append(c.remote()).append("[0](queued=0,recved=").append(c.received())
+                        .append(",sent=").append(c.sent()).append(")\n");
+                continue;
+            }
             out.append(' ').append(c.remote()).append("[1](queued=").append(c.outstanding())
                     .append(",recved=").append(c.received()).append(",sent=").append(c.sent())
                     .append(",sid=0x").append(Long.toHexString(c.sessionId()))
@@ -109,7 +116,7 @@ final class Reports {
                 c.watchedPaths().stream().sorted().forEach(p -> out.append('\t').append(p).append('\n'));
             }
         }
-        return out.toString();
+        return out.append('\n').toString();
     }
 
     static String wchp(ServerView v) {
@@ -122,6 +129,6 @@ final class Reports {
             out.append(path).append('\n');
             sessions.forEach(s -> out.append("\t0x").append(Long.toHexString(s)).append('\n'));
         });
-        return out.toString();
+        return out.append('\n').toString();
     }
 }

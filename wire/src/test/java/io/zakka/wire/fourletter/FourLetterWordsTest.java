@@ -61,8 +61,8 @@ class FourLetterWordsTest {
         ConnectionStats b = stats(0x2b, Set.of("/y"));
         ServerView view = new ServerView(new ServerStatus(Zxid.of(0x100000005L), 9, 2, 3, 0), List.of(a, b), 10, 12,
                 Map.of(), Map.of(), 0);
-        assertEquals("0x1a\n\t/x\n\t/y\n0x2b\n\t/y\n", FourLetterWords.answer("wchc", view));
-        assertEquals("/x\n\t0x1a\n/y\n\t0x1a\n\t0x2b\n", FourLetterWords.answer("wchp", view));
+        assertEquals("0x1a\n\t/x\n\t/y\n0x2b\n\t/y\n\n", FourLetterWords.answer("wchc", view));
+        assertEquals("/x\n\t0x1a\n/y\n\t0x1a\n\t0x2b\n\n", FourLetterWords.answer("wchp", view));
         assertEquals("2 connections watching 2 paths\nTotal watches:3\n", FourLetterWords.answer("wchs", view));
         String srvr = FourLetterWords.answer("srvr", view);
         assertTrue(srvr.contains("Zxid: 0x100000005\n"), srvr);
