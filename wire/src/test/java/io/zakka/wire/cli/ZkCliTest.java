@@ -80,6 +80,16 @@ class ZkCliTest {
     }
 
     @Test
+    void quotasAreKeptUnderZookeeperQuota() throws Exception {
+        run("create /quoted");
+        run("setquota -n 5 /quoted");
+        String listed = run("listquota /quoted");
+        assertTrue(listed.contains("count=5"), listed);
+        run("delquota /quoted");
+        run("delete /quoted");
+    }
+
+    @Test
     void authAclAndWhoAmIWorkFromTheShell() throws Exception {
         run("addauth digest ops:secret");
         assertTrue(run("whoami").contains("digest: ops\n"));
