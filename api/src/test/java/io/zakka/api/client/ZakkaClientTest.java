@@ -20,7 +20,6 @@ import io.zakka.protocol.WatchEvent;
 import io.zakka.protocol.WatcherType;
 import io.zakka.protocol.op.Op;
 import io.zakka.protocol.op.OpResult;
-import io.zakka.storage.acl.AclChecker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
