@@ -1,20 +1,31 @@
 package io.zakka.bench;
 
+import io.zakka.bench.launch.ServerHandle;
 import io.zakka.bench.report.LatencySummary;
 import io.zakka.bench.report.Measurement;
 import io.zakka.bench.report.Results;
 import io.zakka.bench.workload.Workload;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs every selected workload against every subject, run after run. Within a run the subjects take turns
  * workload by workload, and the order of the turns rotates from run to run, so machine noise (other
- * processes, GC, the JIT) falls on every target alike.
+ * processes, GC, the JIT) falls on every target alike. Recovery and memory measure a fresh server, so they run
+ * once per kind of server (see {@link #PER_SERVER}).
  */
 public final class Runner {
+
+    /**
+     * Workloads that measure the server rather than the access path: run once per server and run, through the
+     * first subject of that server (the stock client comes before the ask API), the others point to it.
+     */
+    static final Set<String> PER_SERVER = Set.of("recovery", "memory");
 
     private final BenchSettings settings;
     private final PrintStream progress;
@@ -29,11 +40,19 @@ public final class Runner {
         Results results = new Results();
         subjects.forEach(s -> results.addSubject(new Results.Subject(s.label(), s.role())));
         for (int run = 1; run <= settings.runs(); run++) {
-            List<Subject> order = rotated(subjects, run - 1);
             for (String name : settings.workloads()) {
                 Workload workload = Workload.named(name);
+                boolean perServer = PER_SERVER.contains(name);
+                List<Subject> order = perServer ? subjects : rotated(subjects, run - 1);
+                Map<ServerHandle, String> measuredBy = new HashMap<>();
                 for (Subject subject : order) {
-                    Measurement m = measure(workload, subject);
+                    String first = perServer ? measuredBy.get(subject.server()) : null;
+                    Measurement m = first != null
+                            ? Measurement.unavailable("a server-side figure, measured once per server: see " + first)
+                            : measure(workload, subject);
+                    if (perServer && m.isAvailable() && m.errors() == 0) {
+                        measuredBy.putIfAbsent(subject.server(), subject.label());
+                    }
                     results.add(name, subject.label(), m);
                     progress.println(line(run, name, subject, m));
                 }
@@ -48,7 +67,7 @@ public final class Runner {
         }
         if (!subject.server().alive()) {
             return new Measurement(Double.NaN, null, 1, "the server process is gone (see its server.log)", Double.NaN,
-                    Double.NaN, java.util.Map.of(), null);
+                    Double.NaN, Map.of(), null);
         }
         try {
             return workload.run(subject, settings);
@@ -56,7 +75,7 @@ public final class Runner {
             throw e;
         } catch (Exception | AssertionError e) {
             String error = workload.name() + " failed: " + e;
-            return new Measurement(Double.NaN, null, 1, error, Double.NaN, Double.NaN, java.util.Map.of(), null);
+            return new Measurement(Double.NaN, null, 1, error, Double.NaN, Double.NaN, Map.of(), null);
         }
     }
 

@@ -20,8 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class BenchSmokeTest {
 
-    /** What Zakka may not offer yet: the wire protocol, and persistence (recovery finds the data gone). */
-    private static final List<String> ZAKKA_MAY_LACK = List.of(Targets.WIRE_MISSING, "did not survive the restart");
+    /**
+     * Why a Zakka row may have no figures: the wire protocol or persistence (recovery finds the data gone) not
+     * there yet, or a server-side figure taken through the other access path to the same server.
+     */
+    private static final List<String> ZAKKA_MAY_LACK = List.of(Targets.WIRE_MISSING, "did not survive the restart",
+            "measured once per server");
 
     @Test
     void everyWorkloadRunsAgainstZooKeeperAndZakkaWithoutErrors() {

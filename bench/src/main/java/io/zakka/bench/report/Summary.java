@@ -1,6 +1,7 @@
 package io.zakka.bench.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -36,7 +37,7 @@ public record Summary(List<Double> opsPerRun, double medianOps, LatencySummary l
             errors += m.errors();
             firstError = firstError == null ? m.firstError() : firstError;
         }
-        Map<String, List<Double>> values = new java.util.LinkedHashMap<>();
+        Map<String, List<Double>> values = new LinkedHashMap<>();
         for (String name : names) {
             values.put(name, runs.stream().filter(Measurement::isAvailable).map(m -> m.value(name)).toList());
         }

@@ -25,7 +25,7 @@ public final class MemoryWorkload implements Workload {
     @Override
     public Measurement run(Subject subject, BenchSettings settings) throws Exception {
         if (subject.serverFactory() == null) {
-            return Measurement.unavailable("the bench does not run this server, so it cannot read its heap");
+            return Measurement.unavailable("measured on a fresh standalone server of the bench only");
         }
         ServerHandle server = subject.serverFactory().create("memory");
         try {

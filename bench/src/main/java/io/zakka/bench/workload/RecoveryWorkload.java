@@ -31,7 +31,7 @@ public final class RecoveryWorkload implements Workload {
     @Override
     public Measurement run(Subject subject, BenchSettings settings) throws Exception {
         if (subject.serverFactory() == null) {
-            return Measurement.unavailable("the bench does not start this server, so it cannot restart it");
+            return Measurement.unavailable("measured on a fresh standalone server of the bench only");
         }
         ServerHandle server = subject.serverFactory().create("recovery");
         try {
