@@ -32,6 +32,10 @@ import java.util.TreeSet;
  *
  * <p>A new tree holds "/", "/zookeeper", "/zookeeper/quota" and "/zookeeper/config".
  *
+ * <p>Every create, delete and setData (a session's ephemerals included) also does ZooKeeper's quota
+ * bookkeeping, which updates a {@code zookeeper_stats} node without a version or a watch: see
+ * {@link QuotaTracker}.
+ *
  * <p>Invariants:
  * <ul>
  *   <li>applied zxids strictly increase; {@link #lastAppliedZxid()} moves only after a whole txn
@@ -49,12 +53,14 @@ public final class DataTree {
     private static final Done DONE = new Done();
 
     private final NodeStore store;
+    private final QuotaTracker quotas;
     private final Map<Long, Integer> sessionTimeoutsMs = new TreeMap<>();
     private Zxid lastAppliedZxid = Zxid.ZERO;
     private SnapshotCursor snapshot;
 
     public DataTree() {
         store = new NodeStore();
+        quotas = new QuotaTracker(store);
     }
 
     /** A tree restored by {@link TreeLoader}: the store holds the image's nodes. */
@@ -62,6 +68,7 @@ public final class DataTree {
         this.store = store;
         this.sessionTimeoutsMs.putAll(sessionTimeoutsMs);
         this.lastAppliedZxid = lastAppliedZxid;
+        this.quotas = QuotaTracker.rebuilt(store);
     }
 
     /**
@@ -131,14 +138,19 @@ public final class DataTree {
     private OpResult applyMultiPart(Txn txn, TxnHeader header, List<WatchTrigger> triggers) {
         long zxid = header.zxid().toLong();
         if (txn instanceof CreateTxn create) {
-            return new Created(create.path(), store.create(create, zxid, header.timeMs(), triggers));
+            Created created = new Created(create.path(), store.create(create, zxid, header.timeMs(), triggers));
+            quotas.created(create.path(), create.data());
+            return created;
         }
         if (txn instanceof DeleteTxn delete) {
-            store.delete(delete.path(), zxid, triggers);
+            deleteNode(delete.path(), zxid, triggers);
             return DONE;
         }
         if (txn instanceof SetDataTxn setData) {
-            return new StatResult(store.setData(setData, zxid, header.timeMs(), triggers));
+            byte[] before = data(setData.path());
+            StatResult changed = new StatResult(store.setData(setData, zxid, header.timeMs(), triggers));
+            quotas.dataChanged(setData.path(), before, setData.data());
+            return changed;
         }
         if (txn instanceof CheckVersionTxn check) {
             store.check(check.path(), check.version());
@@ -160,14 +172,21 @@ public final class DataTree {
         for (String path : listed) {
             ZNode node = store.find(path);
             if (node != null && node.ephemeralOwner == sessionId) {
-                store.delete(path, zxid, triggers);
+                deleteNode(path, zxid, triggers);
             }
         }
         List<String> unlisted = new ArrayList<>(store.kinds().ephemerals(sessionId));
         unlisted.sort(Paths.DEEPEST_FIRST);
         for (String path : unlisted) {
-            store.delete(path, zxid, triggers);
+            deleteNode(path, zxid, triggers);
         }
+    }
+
+    /** Every delete, a session's ephemerals too (ZooKeeper's killSession uses deleteNode), moves the quota stats. */
+    private void deleteNode(String path, long zxid, List<WatchTrigger> triggers) {
+        byte[] before = data(path);
+        store.delete(path, zxid, triggers);
+        quotas.deleted(path, before);
     }
 
     public Zxid lastAppliedZxid() {

@@ -154,6 +154,17 @@ final class NodeStore {
         return node.clientStat();
     }
 
+    /**
+     * Replaces a node's data the way quota bookkeeping does (ZooKeeper's updateQuotaStat): no new version,
+     * mzxid or mtime and no watch, but through {@link #beforeChange} like every other change, so an open
+     * snapshot keeps the node as it was.
+     */
+    void replaceDataQuietly(String path, byte[] data) {
+        ZNode node = existing(path, "quota stats");
+        beforeChange(path);
+        node.data = data;
+    }
+
     /** setACL changes only the ACL and aversion, and fires no watch. */
     Stat setAcl(SetAclTxn txn) {
         ZNode node = existing(txn.path(), "setACL");
