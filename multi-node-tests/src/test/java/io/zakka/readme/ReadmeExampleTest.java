@@ -64,7 +64,8 @@ class ReadmeExampleTest {
         TestProbe<WatchEvent> watcher = TestProbe.create(clientSystem);
 
         ZakkaClient zk = ZakkaClient.connect(clientSystem, Duration.ofSeconds(30),
-                ZakkaClient.Settings.defaults().withWatcher(watcher.ref())).toCompletableFuture().get(60, TimeUnit.SECONDS);
+                ZakkaClient.Settings.defaults().withWatcher(watcher.ref()))
+                .toCompletableFuture().get(60, TimeUnit.SECONDS);
         String registered = zk.create("/workers", null, Acl.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT)
                 .thenCompose(created -> zk.getChildren("/workers", true))
                 .thenCompose(children -> zk.create("/workers/w-", "host-a".getBytes(),
