@@ -17,11 +17,6 @@ final class Seeds {
     private Seeds() {
     }
 
-    /** {@link #FIXED} and one fresh seed (unless {@code diff.seed} is set). */
-    static List<Long> toRun() {
-        return toRun(FIXED.length);
-    }
-
     /** The first {@code fixedCount} of {@link #FIXED} and one fresh seed (unless {@code diff.seed} is set). */
     static List<Long> toRun(int fixedCount) {
         String replay = System.getProperty("diff.seed");
