@@ -89,8 +89,8 @@ public final class Targets implements AutoCloseable {
     private static List<String> zakkaJvm(BenchOptions options, List<String> jvm, String name) {
         List<String> args = new ArrayList<>(jvm);
         options.jfrDir().ifPresent(dir -> args.add("-XX:StartFlightRecording=settings=profile,filename="
-                + dir.toAbsolutePath().resolve("zakka-" + name + "-" + ProcessHandle.current().pid() + "-"
-                + System.nanoTime() + ".jfr")));
+                + dir.toAbsolutePath().resolve("zakka-" + name + "-" + System.nanoTime() + "-"
+                + ZakkaProcess.SPAWN_NUMBER + ".jfr")));
         return args;
     }
 

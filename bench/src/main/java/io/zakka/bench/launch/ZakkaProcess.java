@@ -10,12 +10,16 @@ import java.util.Optional;
 /** A standalone Zakka server ({@code io.zakka.server.Main start}) in its own JVM, on free loopback ports. */
 public final class ZakkaProcess implements ServerHandle {
 
+    /** Replaced, in a JVM option, by how many times this server was started (so a restart has its own JFR file). */
+    public static final String SPAWN_NUMBER = "{spawn}";
+
     private final String label;
     private final Path dir;
     private final List<String> jvmArgs;
     private final int akkaPort = Ports.free();
     private final int clientPort = Ports.free();
     private ChildProcess process;
+    private int spawns;
 
     public ZakkaProcess(String label, Path dir, List<String> jvmArgs) throws IOException {
         this.label = label;
@@ -40,7 +44,9 @@ public final class ZakkaProcess implements ServerHandle {
 
     @Override
     public void spawn() throws IOException {
-        process = ChildProcess.spawn(label, jvmArgs, List.of("zakka", "--akka-port", Integer.toString(akkaPort),
+        spawns++;
+        List<String> jvm = jvmArgs.stream().map(arg -> arg.replace(SPAWN_NUMBER, Integer.toString(spawns))).toList();
+        process = ChildProcess.spawn(label, jvm, List.of("zakka", "--akka-port", Integer.toString(akkaPort),
                 "--client-port", Integer.toString(clientPort), "--data-dir", dir.resolve("data").toString()),
                 dir.resolve("server.log"));
     }
