@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Runs every selected workload against every subject, run after run. Within a run the subjects take turns
@@ -29,11 +30,18 @@ public final class Runner {
 
     private final BenchSettings settings;
     private final PrintStream progress;
+    private final Function<String, Workload> workloads;
     private final long started = System.nanoTime();
 
     public Runner(BenchSettings settings, PrintStream progress) {
+        this(settings, progress, Workload::named);
+    }
+
+    /** With {@code workloads} making the workload of each name (tests give fakes). */
+    Runner(BenchSettings settings, PrintStream progress, Function<String, Workload> workloads) {
         this.settings = settings;
         this.progress = progress;
+        this.workloads = workloads;
     }
 
     public Results run(List<Subject> subjects) throws InterruptedException {
@@ -41,7 +49,7 @@ public final class Runner {
         subjects.forEach(s -> results.addSubject(new Results.Subject(s.label(), s.role())));
         for (int run = 1; run <= settings.runs(); run++) {
             for (String name : settings.workloads()) {
-                Workload workload = Workload.named(name);
+                Workload workload = workloads.apply(name);
                 boolean perServer = PER_SERVER.contains(name);
                 List<Subject> order = perServer ? subjects : rotated(subjects, run - 1);
                 Map<ServerHandle, String> measuredBy = new HashMap<>();
