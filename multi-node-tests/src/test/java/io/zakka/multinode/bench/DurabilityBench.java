@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code throughput DIR}: creates of 100 B through the Akka client (64 in flight) for 10 s, with
  *       force-sync on and then off;</li>
  *   <li>{@code start DIR ROOT}: prepares a data dir of 200,000 znodes of 100 B (snapshot + 20,000-txn log) and
- *       measures launch to "zakka ready" of {@code ROOT/bin/zakka start --data-dir};</li>
+ *       measures launch to "zakka ready" of the server as {@code ROOT/bin/zakka start --data-dir} runs it;</li>
  *   <li>{@code stall DIR}: a node recovered with 1,000,000 znodes takes a snapshot while a client writes; prints
  *       the longest write latency during the snapshot (the node logs the snapshot time and its longest pause).</li>
  * </ul>
@@ -46,6 +46,7 @@ public final class DurabilityBench {
             case "throughput" -> {
                 throughput(dir.resolve("fsync-on"), true);
                 throughput(dir.resolve("fsync-off"), false);
+                throughput(null, false);
             }
             case "start" -> startToServing(dir.resolve("start"), Path.of(args[2]));
             case "stall" -> snapshotStall(dir.resolve("stall"));
@@ -54,25 +55,29 @@ public final class DurabilityBench {
         System.exit(0);
     }
 
+    /** A node persisting to {@code dataDir}, or in memory only when it is null (the baseline). */
     private static Config config(Path dataDir, boolean forceSync, int snapshotEvery) {
         return ConfigFactory.parseString(String.join("\n",
                 "akka.actor.provider = local",
                 "akka.loglevel = INFO",
-                "zakka.data-dir = \"" + dataDir + "\"",
+                "zakka.data-dir = " + (dataDir == null ? "null" : "\"" + dataDir + "\""),
                 "zakka.force-sync = " + forceSync,
                 "zakka.snapshot-every-txns = " + snapshotEvery)).withFallback(ConfigFactory.load());
     }
 
     private static void throughput(Path dataDir, boolean forceSync) throws Exception {
-        StorageBench.clean(dataDir);
+        if (dataDir != null) {
+            StorageBench.clean(dataDir);
+        }
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "zakka", config(dataDir, forceSync, 100_000));
         ZakkaServer server = ZakkaServer.start(system);
         ZakkaClient client = ZakkaClient.connect(system, Duration.ofSeconds(30), ZakkaClient.Settings.defaults())
                 .toCompletableFuture().get(30, TimeUnit.SECONDS);
         run(client, "/warm", Duration.ofSeconds(3));
         long count = run(client, "/n", Duration.ofSeconds(10));
-        System.out.printf("write throughput, force-sync %s: %,d creates of 100 B in 10 s = %,d/s%n",
-                forceSync ? "on " : "off", count, count / 10);
+        System.out.printf("write throughput, %s: %,d creates of 100 B in 10 s = %,d/s%n",
+                dataDir == null ? "in memory (no data dir)" : "force-sync " + (forceSync ? "on " : "off"), count,
+                count / 10);
         server.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -110,8 +115,12 @@ public final class DurabilityBench {
 
     private static long launchToReady(Path root, Path dataDir) throws Exception {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(root.resolve("bin/zakka").toString(), "start", "--data-dir",
-                dataDir.toString(), "--akka-port", "25777", "--client-port", "22181").redirectErrorStream(true).start();
+        // What bin/zakka execs once the project is built: java with its default heap and the server classpath.
+        String classpath = root.resolve("server/target/classes") + ":"
+                + Files.readString(root.resolve("server/target/classpath.txt")).trim();
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", classpath, "io.zakka.server.Main", "start", "--data-dir", dataDir.toString(),
+                "--akka-port", "25777", "--client-port", "22181").redirectErrorStream(true).start();
         CountDownLatch ready = new CountDownLatch(1);
         long[] at = {0};
         Thread reader = new Thread(() -> {
