@@ -90,6 +90,68 @@ class DurableNodeTest {
         stop(second);
     }
 
+    /** A log whose every sync fails as a full disk does. */
+    private static final class FullDiskLog implements io.zakka.storage.txnlog.TxnLog {
+        private final io.zakka.storage.txnlog.InMemoryTxnLog log = new io.zakka.storage.txnlog.InMemoryTxnLog();
+
+        @Override
+        public void append(io.zakka.protocol.txn.TxnEntry entry) {
+            log.append(entry);
+        }
+
+        @Override
+        public void sync() throws java.io.IOException {
+            throw new java.io.IOException("No space left on device");
+        }
+
+        @Override
+        public io.zakka.protocol.Zxid lastZxid() {
+            return log.lastZxid();
+        }
+
+        @Override
+        public io.zakka.protocol.Zxid lastSyncedZxid() {
+            return log.lastSyncedZxid();
+        }
+
+        @Override
+        public void readAfter(io.zakka.protocol.Zxid after,
+                              java.util.function.Consumer<io.zakka.protocol.txn.TxnEntry> sink) {
+            throw new UnsupportedOperationException("not read in this test");
+        }
+
+        @Override
+        public void truncate(io.zakka.protocol.Zxid zxid) {
+            log.truncate(zxid);
+        }
+
+        @Override
+        public void roll() {
+            log.roll();
+        }
+
+        @Override
+        public void rebase(io.zakka.protocol.Zxid base) {
+            log.rebase(base);
+        }
+
+        @Override
+        public void close() {
+            log.close();
+        }
+    }
+
+    @Test
+    void failedFsyncStopsTheWholeNodeWithoutAnsweringTheWrite() {
+        ActorRef<ZakkaNode.Command> node = kit.spawn(ZakkaNode.create(NodeConfig.defaults(), Clock.systemUTC(),
+                DurableCommitter.create(new FullDiskLog())));
+        TestProbe<io.zakka.protocol.client.ClientBound> client = kit.createTestProbe();
+        entryOf(node).tell(new ServerCommand.OpenSession(4_000, false, "127.0.0.1", client.getRef()));
+        TestProbe<Object> watcher = kit.createTestProbe();
+        watcher.expectTerminated(node, Duration.ofSeconds(10));
+        client.expectNoMessage(Duration.ofMillis(200));
+    }
+
     @Test
     void recoveredSessionKeepsItsEphemeralsAndExpiresWhenNoClientReturns() throws Exception {
         ActorRef<ZakkaNode.Command> first = kit.spawn(ZakkaNode.create(config(1000), Clock.systemUTC()));
