@@ -36,8 +36,10 @@ import org.apache.zookeeper.proto.SyncRequest;
 /**
  * Turns the payload of a request frame (RequestHeader, then the opcode's record) into a {@link Request}.
  *
- * <p>Rules, as ZooKeeper 3.9.5's server: an opcode it does not serve, and a standalone check
- * (ZOOKEEPER-2623), are answered UNIMPLEMENTED and the connection is closed; a create flag that is no
+ * <p>Rules, as ZooKeeper 3.9.5's server except for the first: an opcode it does not serve is answered
+ * UNIMPLEMENTED and the connection stays open (ZooKeeper closes it; the wire issue asks us not to drop a
+ * client for asking something we lack); a standalone check (ZOOKEEPER-2623) is answered UNIMPLEMENTED and
+ * the connection is closed, as ZooKeeper does; a create flag that is no
  * CreateMode is BADARGUMENTS, as is a TTL given to a mode without one; an enum value that does not exist
  * (watch mode, watcher type, multi op type) is MARSHALLINGERROR, the code ZooKeeper's request processors
  * give to a request they cannot deserialize; reconfig is RECONFIGDISABLED. A record cut short, or with a
@@ -83,7 +85,9 @@ public final class RequestDecoder {
             case OpCodes.WHO_AM_I -> new Request.ToServer(xid, type, new Op.WhoAmI());
             case OpCodes.CLOSE_SESSION -> new Request.ToServer(xid, type, new Op.CloseSession());
             case OpCodes.RECONFIG -> new Request.Refused(xid, ErrorCode.RECONFIGDISABLED, false);
-            default -> new Request.Refused(xid, ErrorCode.UNIMPLEMENTED, true);
+            // A standalone check was once logged as a write and corrupted trees (ZOOKEEPER-2623): close.
+            case OpCodes.CHECK -> new Request.Refused(xid, ErrorCode.UNIMPLEMENTED, true);
+            default -> new Request.Refused(xid, ErrorCode.UNIMPLEMENTED, false);
         };
     }
 

@@ -50,11 +50,15 @@ class RequestDecoderTest {
     }
 
     @Test
-    void standaloneCheckAndUnknownOpcodesAreUnimplementedAndClose() throws Exception {
+    void standaloneCheckIsUnimplementedAndCloses() throws Exception {
         assertEquals(new Request.Refused(4, ErrorCode.UNIMPLEMENTED, true),
                 decode(new RequestHeader(4, OpCodes.CHECK), new CheckVersionRequest("/", 0)));
-        assertEquals(new Request.Refused(5, ErrorCode.UNIMPLEMENTED, true), decode(new RequestHeader(5, 999)));
-        assertEquals(new Request.Refused(6, ErrorCode.UNIMPLEMENTED, true), decode(new RequestHeader(6, 102)));
+    }
+
+    @Test
+    void unknownOpcodesAreUnimplementedButKeepTheConnection() throws Exception {
+        assertEquals(new Request.Refused(5, ErrorCode.UNIMPLEMENTED, false), decode(new RequestHeader(5, 999)));
+        assertEquals(new Request.Refused(6, ErrorCode.UNIMPLEMENTED, false), decode(new RequestHeader(6, 102)));
     }
 
     @Test

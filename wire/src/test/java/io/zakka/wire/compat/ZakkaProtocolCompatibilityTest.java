@@ -10,4 +10,9 @@ class ZakkaProtocolCompatibilityTest extends ProtocolCompatibilitySuite {
     Target startTarget() {
         return new ZakkaTarget();
     }
+
+    @Override
+    boolean keepsServingAfterUnknownOpcode() {
+        return true;
+    }
 }

@@ -10,4 +10,9 @@ class ZooKeeperProtocolCompatibilityTest extends ProtocolCompatibilitySuite {
     Target startTarget() {
         return new ZooKeeperTarget();
     }
+
+    @Override
+    boolean keepsServingAfterUnknownOpcode() {
+        return false;
+    }
 }
