@@ -25,6 +25,7 @@ import io.zakka.wire.codec.RequestDecoder;
 import io.zakka.wire.codec.ResponseEncoder;
 import io.zakka.wire.fourletter.FourLetterWords;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -87,6 +88,8 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     private final FrameDecoder frames;
     private final RequestDecoder requests;
     private final ReplyQueue replies = new ReplyQueue();
+    /** Arrival times of the requests at the server, oldest first: the server answers them in this order. */
+    private final ArrayDeque<Long> serverArrivalNanos = new ArrayDeque<>();
     private final WatchBook watches = new WatchBook();
     private final ConnectionStats stats;
     private final SocketWriter socket;
@@ -155,6 +158,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         } else if (in instanceof ClientBound.Pong pong) {
             ReplyQueue.Slot slot = replies.oldestAtServer();
             expectXid(slot, OpCodes.PING_XID);
+            recordLatency();
             replies.answer(slot, ResponseEncoder.pong(pong.lastZxid()), false);
             flush();
         } else if (in instanceof ClientBound.SessionOpened opened) {
@@ -338,9 +342,11 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         ctx.connections().countReceived();
         if (request instanceof Request.ToServer toServer) {
             replies.sentToServer(toServer.xid(), toServer.opcode(), toServer.subOpcodes(), toServer.op());
+            serverArrivalNanos.add(System.nanoTime());
             server.tell(new ServerCommand.Submit(sessionId, toServer.xid(), toServer.op(), self));
         } else if (request instanceof Request.Ping ping) {
             replies.sentToServer(OpCodes.PING_XID, OpCodes.PING, List.of(), null);
+            serverArrivalNanos.add(System.nanoTime());
             server.tell(new ServerCommand.Ping(sessionId, self));
         } else if (request instanceof Request.Refused refused) {
             if (refused.closeAfter()) {
@@ -356,6 +362,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     private void onReply(ClientBound.Reply reply) {
         ReplyQueue.Slot slot = replies.oldestAtServer();
         expectXid(slot, reply.cxid());
+        recordLatency();
         OpResult result = reply.result();
         ErrorCode code = result instanceof OpResult.Error error ? error.code() : ErrorCode.OK;
         if (code == ErrorCode.SESSIONMOVED || code == ErrorCode.SESSIONEXPIRED) {
@@ -375,6 +382,11 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
             replies.answer(slot, frame, slot.opcode == OpCodes.CLOSE_SESSION && code == ErrorCode.OK);
         }
         flush();
+    }
+
+    /** Each answer from the server belongs to the oldest request still there (remove() throws otherwise). */
+    private void recordLatency() {
+        ctx.connections().recordLatency(System.nanoTime() - serverArrivalNanos.remove());
     }
 
     private void expectXid(ReplyQueue.Slot slot, int xid) {

@@ -14,6 +14,7 @@ public final class Connections {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final LatencyStats latency = new LatencyStats();
 
     long register(ConnectionStats stats) {
         long id = nextId.incrementAndGet();
@@ -31,6 +32,15 @@ public final class Connections {
 
     void countSent() {
         sent.incrementAndGet();
+    }
+
+    /** Records how long the server took to answer one request of some connection. */
+    void recordLatency(long nanos) {
+        latency.record(nanos);
+    }
+
+    public LatencyStats.Summary latency() {
+        return latency.summary();
     }
 
     /** Counts a connection actor that threw (a broken invariant, never bad input). */

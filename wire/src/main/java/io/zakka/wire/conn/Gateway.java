@@ -28,7 +28,7 @@ public record Gateway(WireSettings settings, ActorRef<ServerCommand> entry, Conn
             "os.arch", "os.version", "user.name", "user.home", "user.dir"}) {
             env.put(key, System.getProperty(key, ""));
         }
-        return new ServerView(serverStatus, connections.open(), connections.received(), connections.sent(), config,
-                env, clock.millis());
+        return new ServerView(serverStatus, connections.open(), connections.received(), connections.sent(),
+                connections.latency(), config, env, clock.millis());
     }
 }

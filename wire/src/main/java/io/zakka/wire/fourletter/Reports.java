@@ -2,6 +2,7 @@ package io.zakka.wire.fourletter;
 
 import io.zakka.protocol.PureCore;
 import io.zakka.wire.conn.ConnectionStats;
+import io.zakka.wire.conn.LatencyStats;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,7 +33,8 @@ final class Reports {
     }
 
     private static String summary(ServerView v) {
-        return "Latency min/avg/max: 0/0.0/0\n"
+        LatencyStats.Summary latency = v.latency();
+        return "Latency min/avg/max: " + latency.minMs() + "/" + latency.avgMs() + "/" + latency.maxMs() + "\n"
                 + "Received: " + v.packetsReceived() + "\n"
                 + "Sent: " + v.packetsSent() + "\n"
                 + "Connections: " + v.connections().size() + "\n"
@@ -46,9 +48,9 @@ final class Reports {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         m.put("zk_version", VERSION);
         m.put("zk_server_state", "standalone");
-        m.put("zk_avg_latency", "0.0");
-        m.put("zk_max_latency", "0");
-        m.put("zk_min_latency", "0");
+        m.put("zk_avg_latency", Double.toString(v.latency().avgMs()));
+        m.put("zk_max_latency", Long.toString(v.latency().maxMs()));
+        m.put("zk_min_latency", Long.toString(v.latency().minMs()));
         m.put("zk_packets_received", Long.toString(v.packetsReceived()));
         m.put("zk_packets_sent", Long.toString(v.packetsSent()));
         m.put("zk_num_alive_connections", Integer.toString(v.connections().size()));
