@@ -3,10 +3,12 @@ package io.zakka.api;
 import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Behavior;
 import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
+import io.zakka.actors.durability.DurableState;
 import io.zakka.actors.node.NodeConfig;
 import io.zakka.actors.node.ZakkaNode;
 import io.zakka.actors.pipeline.Pipeline;
@@ -55,8 +57,20 @@ public final class ZakkaServer {
 
     /** Spawns a node with {@code config} and waits until it is registered. Call it from outside any actor. */
     public static ZakkaServer start(ActorSystem<?> system, NodeConfig config) {
+        return await(startAsync(system, config));
+    }
+
+    /**
+     * Spawns a node that starts from {@code recovered} (recovered from its data dir beforehand, e.g. while the
+     * ActorSystem was starting) and waits until it is registered. Call it from outside any actor.
+     */
+    public static ZakkaServer start(ActorSystem<?> system, NodeConfig config, DurableState recovered) {
+        return await(startAsync(system, config, ZakkaNode.create(config, Clock.systemUTC(), recovered)));
+    }
+
+    private static ZakkaServer await(CompletionStage<ZakkaServer> starting) {
         try {
-            return startAsync(system, config).toCompletableFuture()
+            return starting.toCompletableFuture()
                     .get(LIFECYCLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -68,8 +82,13 @@ public final class ZakkaServer {
 
     /** Spawns a node with {@code config}; completes once its entry is registered with the receptionist. */
     public static CompletionStage<ZakkaServer> startAsync(ActorSystem<?> system, NodeConfig config) {
-        ActorRef<ZakkaNode.Command> node = system.systemActorOf(ZakkaNode.create(config, Clock.systemUTC()),
-                "zakka-node-" + config.serverId(), Props.empty());
+        return startAsync(system, config, ZakkaNode.create(config, Clock.systemUTC()));
+    }
+
+    private static CompletionStage<ZakkaServer> startAsync(ActorSystem<?> system, NodeConfig config,
+                                                           Behavior<ZakkaNode.Command> behavior) {
+        ActorRef<ZakkaNode.Command> node = system.systemActorOf(behavior, "zakka-node-" + config.serverId(),
+                Props.empty());
         return AskPattern.<ZakkaNode.Command, ZakkaNode.Entry>ask(node, ZakkaNode.GetEntry::new,
                         LIFECYCLE_TIMEOUT, system.scheduler())
                 .thenCompose(started -> AskPattern.<Receptionist.Command, Receptionist.Registered>ask(

@@ -6,11 +6,14 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Join;
 import com.typesafe.config.Config;
+import io.zakka.actors.durability.DurableState;
 import io.zakka.actors.node.NodeConfig;
 import io.zakka.api.ZakkaServer;
 import io.zakka.wire.WireServer;
 import io.zakka.wire.WireSettings;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,10 +35,16 @@ public final class StandaloneServer {
         NodeConfig nodeConfig = NodeConfig.fromConfig(config);
         EffectiveSettings settings = EffectiveSettings.of(config, nodeConfig);
         settings.lines().forEach(System.out::println);
+        // Recovery from the data dir runs while the ActorSystem starts (two independent seconds at start-up).
+        CompletableFuture<Optional<DurableState>> recovery = CompletableFuture.supplyAsync(() ->
+                nodeConfig.durability().dataDir().map(dir -> DurableState.recover(nodeConfig.durability(),
+                        nodeConfig.serverId(), System.nanoTime())));
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
         try {
             joinSelfUnlessSeeded(system, config);
-            ZakkaServer server = ZakkaServer.start(system, nodeConfig);
+            Optional<DurableState> recovered = recovered(recovery);
+            ZakkaServer server = recovered.isPresent() ? ZakkaServer.start(system, nodeConfig, recovered.get())
+                    : ZakkaServer.start(system, nodeConfig);
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceStop(), "stop-zakka-node",
                     () -> server.stop().thenApply(done -> akka.Done.getInstance()));
             WireServer wire = WireServer.start(system, server, WireSettings.fromConfig(config));
@@ -53,6 +62,14 @@ public final class StandaloneServer {
             CoordinatedShutdown.get(system).run(StartFailed.INSTANCE);
             awaitTermination(system);
             throw e;
+        }
+    }
+
+    private static Optional<DurableState> recovered(CompletableFuture<Optional<DurableState>> recovery) {
+        try {
+            return recovery.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

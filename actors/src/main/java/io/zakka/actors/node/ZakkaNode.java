@@ -76,6 +76,12 @@ public final class ZakkaNode extends AbstractBehavior<ZakkaNode.Command> {
                 Optional.of(state)));
     }
 
+    /** A node that starts from a state recovered beforehand ({@link DurableState#recover}). */
+    public static Behavior<Command> create(NodeConfig config, Clock clock, DurableState state) {
+        return Behaviors.setup(context -> new ZakkaNode(context, config, clock, state.committer(),
+                Optional.of(state)));
+    }
+
     /** A node whose txns are made final by {@code committer} (replication and durability plug in here). */
     public static Behavior<Command> create(NodeConfig config, Clock clock, Behavior<Committer.Command> committer) {
         return Behaviors.setup(context -> new ZakkaNode(context, config, clock, committer, Optional.empty()));
