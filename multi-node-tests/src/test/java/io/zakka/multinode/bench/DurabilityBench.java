@@ -139,7 +139,8 @@ public final class DurabilityBench {
         reader.setDaemon(true);
         reader.start();
         boolean served = ready.await(120, TimeUnit.SECONDS);
-        process.destroy();
+        // SIGKILL: a clean stop would write a snapshot, and the next run would replay no log.
+        process.destroyForcibly();
         process.waitFor(60, TimeUnit.SECONDS);
         if (!served || at[0] == 0) {
             throw new IllegalStateException("no ready line");
