@@ -5,7 +5,9 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.Props;
+import akka.actor.typed.Terminated;
 import akka.actor.typed.javadsl.AskPattern;
+import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
 import io.zakka.actors.durability.DurableState;
@@ -16,6 +18,7 @@ import io.zakka.protocol.Zxid;
 import io.zakka.protocol.client.ServerCommand;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,13 +41,15 @@ public final class ZakkaServer {
     private final ActorRef<ZakkaNode.Command> node;
     private final ActorRef<ServerCommand> entry;
     private final NodeConfig config;
+    private final CompletableFuture<Done> stopped;
 
     private ZakkaServer(ActorSystem<?> system, ActorRef<ZakkaNode.Command> node, ActorRef<ServerCommand> entry,
-                        NodeConfig config) {
+                        NodeConfig config, CompletableFuture<Done> stopped) {
         this.system = system;
         this.node = node;
         this.entry = entry;
         this.config = config;
+        this.stopped = stopped;
     }
 
     /**
@@ -89,13 +94,34 @@ public final class ZakkaServer {
                                                            Behavior<ZakkaNode.Command> behavior) {
         ActorRef<ZakkaNode.Command> node = system.systemActorOf(behavior, "zakka-node-" + config.serverId(),
                 Props.empty());
+        CompletableFuture<Done> stopped = new CompletableFuture<>();
+        system.systemActorOf(watcherOf(node, stopped), "zakka-node-watch-" + config.serverId(), Props.empty());
         return AskPattern.<ZakkaNode.Command, ZakkaNode.Entry>ask(node, ZakkaNode.GetEntry::new,
                         LIFECYCLE_TIMEOUT, system.scheduler())
                 .thenCompose(started -> AskPattern.<Receptionist.Command, Receptionist.Registered>ask(
                                 system.receptionist(),
                                 replyTo -> Receptionist.register(SERVICE_KEY, started.ref(), replyTo),
                                 LIFECYCLE_TIMEOUT, system.scheduler())
-                        .thenApply(registered -> new ZakkaServer(system, node, started.ref(), config)));
+                        .thenApply(registered -> new ZakkaServer(system, node, started.ref(), config, stopped)));
+    }
+
+    /** Completes {@code stopped} when the node stops, whether asked to or because an invariant or fsync failed. */
+    private static Behavior<Void> watcherOf(ActorRef<ZakkaNode.Command> node, CompletableFuture<Done> stopped) {
+        return Behaviors.setup(ctx -> {
+            ctx.watch(node);
+            return Behaviors.receive(Void.class).onSignal(Terminated.class, signal -> {
+                stopped.complete(Done.getInstance());
+                return Behaviors.stopped();
+            }).build();
+        });
+    }
+
+    /**
+     * Completes when the node has stopped: after {@link #stop()}, or on its own when it could not go on (a
+     * failed fsync, a broken invariant). A process that hosts only this node should then exit.
+     */
+    public CompletionStage<Done> whenStopped() {
+        return stopped;
     }
 
     /** The entry actor: where clients send their {@link ServerCommand}s. */

@@ -53,6 +53,7 @@ public final class StandaloneServer {
                         wire.stop();
                         return CompletableFuture.completedFuture(akka.Done.getInstance());
                     });
+            exitWhenTheNodeStopsOnItsOwn(system, server);
             System.out.println(settings.readyLine(Cluster.get(system).selfMember().address().toString(),
                     wire.connectString()));
             return system;
@@ -62,6 +63,28 @@ public final class StandaloneServer {
             CoordinatedShutdown.get(system).run(StartFailed.INSTANCE);
             awaitTermination(system);
             throw e;
+        }
+    }
+
+    /**
+     * A node stops on its own only when it cannot go on safely (a failed fsync, a broken invariant): the process
+     * must not linger as a server that serves nothing, so it shuts down with exit code 2 (NodeStopped).
+     */
+    private static void exitWhenTheNodeStopsOnItsOwn(ActorSystem<Void> system, ZakkaServer server) {
+        CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+        server.whenStopped().thenRun(() -> {
+            if (shutdown.getShutdownReason().isEmpty()) {
+                System.err.println("zakka: the node stopped on its own (see the log above for why); shutting down");
+                shutdown.run(NodeStopped.INSTANCE);
+            }
+        });
+    }
+
+    /** Why a server shuts down after its node stopped on its own; zakka-server-defaults.conf maps it to 2. */
+    static final class NodeStopped implements CoordinatedShutdown.Reason {
+        static final NodeStopped INSTANCE = new NodeStopped();
+
+        private NodeStopped() {
         }
     }
 
