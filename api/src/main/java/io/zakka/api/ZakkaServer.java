@@ -3,6 +3,7 @@ package io.zakka.api;
 import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.Props;
 import akka.actor.typed.Terminated;
@@ -16,6 +17,11 @@ import io.zakka.actors.node.ZakkaNode;
 import io.zakka.actors.pipeline.Pipeline;
 import io.zakka.protocol.Zxid;
 import io.zakka.protocol.client.ServerCommand;
+import io.zakka.storage.durability.DataDir;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +29,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * A Zakka server node running inside an ActorSystem the application owns. The node's entry actor is
@@ -137,7 +144,33 @@ public final class ZakkaServer {
         return AskPattern.<ZakkaNode.Command, Pipeline.Status>ask(node,
                         ZakkaNode.GetStatus::new, LIFECYCLE_TIMEOUT, system.scheduler())
                 .thenApply(s -> new ServerStatus(s.lastApplied(), s.nodeCount(), s.sessionCount(), s.watchCount(),
-                        s.writesInFlight()));
+                        s.writesInFlight()))
+                // Directory sizes are file I/O: measured on the blocking dispatcher, never the default one.
+                .thenApplyAsync(this::withDirSizes, system.dispatchers().lookup(DispatcherSelector.blocking()));
+    }
+
+    private ServerStatus withDirSizes(ServerStatus status) {
+        return config.durability().dataDir().map(DataDir::new)
+                .map(dir -> status.withDirSizes(bytesIn(dir.snapshotDir()), bytesIn(dir.logDir())))
+                .orElse(status);
+    }
+
+    /** The total size of the regular files directly in {@code dir}; 0 when it does not exist (yet). */
+    private static long bytesIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException vanished) {
+                    return 0; // purged by retention while we looked
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
     }
 
     /** The zxid of the last txn this server applied. */

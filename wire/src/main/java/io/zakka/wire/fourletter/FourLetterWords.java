@@ -57,7 +57,8 @@ public final class FourLetterWords {
             case "wchs" -> Reports.wchs(view);
             case "wchc" -> Reports.wchc(view);
             case "wchp" -> Reports.wchp(view);
-            case "dirs" -> "datadir_size: 0\nlogdir_size: 0\n";
+            case "dirs" -> "datadir_size: " + view.status().snapshotDirBytes() + "\nlogdir_size: "
+                    + view.status().logDirBytes() + "\n";
             default -> throw new IllegalArgumentException("not a supported four-letter word: " + word);
         };
     }

@@ -15,5 +15,6 @@ import java.util.Map;
  * @param nowMs     the current time, for connection ages
  */
 public record ServerView(ServerStatus status, Collection<ConnectionStats> connections, long packetsReceived,
-                         long packetsSent, LatencyStats.Summary latency, Map<String, String> config, Map<String, String> env, long nowMs) {
+                         long packetsSent, LatencyStats.Summary latency, Map<String, String> config,
+                         Map<String, String> env, long nowMs) {
 }

@@ -82,4 +82,11 @@ class FourLetterWordsTest {
         assertTrue(mntr.contains("zk_min_latency\t2\n") && mntr.contains("zk_avg_latency\t4.0\n")
                 && mntr.contains("zk_max_latency\t6\n"), mntr);
     }
+
+    @Test
+    void dirsReportsTheSnapshotAndLogDirectorySizes() {
+        ServerView view = new ServerView(new ServerStatus(Zxid.of(1), 1, 0, 0, 0, 4096, 65536), List.of(), 0, 0,
+                LatencyStats.Summary.NONE, Map.of(), Map.of(), 0);
+        assertEquals("datadir_size: 4096\nlogdir_size: 65536\n", FourLetterWords.answer("dirs", view));
+    }
 }
