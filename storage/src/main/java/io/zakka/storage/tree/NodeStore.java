@@ -25,6 +25,8 @@ import java.util.Map;
 final class NodeStore {
     private final Map<String, ZNode> nodes;
     private final NodeKinds kinds = new NodeKinds();
+    /** Shares one list per distinct ACL among the nodes (memory per znode). */
+    private final AclCache acls = new AclCache();
     /** The open snapshot, told before every change; null when none is being taken. */
     private SnapshotCursor cursor;
 
@@ -45,8 +47,8 @@ final class NodeStore {
     }
 
     /** System nodes have empty (not null) data and an all-zero stored Stat, as in ZooKeeper. */
-    private static ZNode systemNode(List<Acl> acl) {
-        return new ZNode(new byte[0], acl, 0L, 0L, 0L);
+    private ZNode systemNode(List<Acl> acl) {
+        return new ZNode(new byte[0], acls.acquire(acl), 0L, 0L, 0L);
     }
 
     private void addSystemChild(String parent, String path, List<Acl> acl) {
@@ -60,7 +62,7 @@ final class NodeStore {
      */
     void restore(NodeImage image, List<Acl> sharedAcl) {
         String path = image.path();
-        ZNode node = new ZNode(image, sharedAcl);
+        ZNode node = new ZNode(image, acls.acquire(sharedAcl));
         if (!Paths.ROOT.equals(path)) {
             ZNode parent = nodes.get(PathValidation.parentOf(path));
             requireState(parent != null, "snapshot image: parent missing for ", path);
@@ -111,7 +113,7 @@ final class NodeStore {
                 + parent.childCreations + " but the txn sets " + txn.parentCversion() + " for ", path);
         beforeChange(path);
         beforeChange(parentPath);
-        ZNode node = new ZNode(copy(txn.data()), txn.acl(), zxid, timeMs, txn.ephemeralOwner());
+        ZNode node = new ZNode(copy(txn.data()), acls.acquire(txn.acl()), zxid, timeMs, txn.ephemeralOwner());
         parent.addChild(PathValidation.nameOf(path));
         parent.childCreations = txn.parentCversion();
         parent.pzxid = zxid;
@@ -136,6 +138,7 @@ final class NodeStore {
             parent.pzxid = zxid;
         }
         nodes.remove(path);
+        acls.release(node.acl);
         kinds.removed(path, node.ephemeralOwner);
         triggers.add(trigger(EventType.NODE_DELETED, path, zxid, node.acl));
         triggers.add(trigger(EventType.NODE_CHILDREN_CHANGED, parentPath, zxid, parent.acl));
@@ -171,7 +174,9 @@ final class NodeStore {
         requireState(txn.aclVersion() == node.aversion + 1, "setACL: aversion " + node.aversion
                 + " cannot become " + txn.aclVersion() + " at ", txn.path());
         beforeChange(txn.path());
-        node.acl = List.copyOf(txn.acl());
+        List<Acl> previous = node.acl;
+        node.acl = acls.acquire(txn.acl());
+        acls.release(previous);
         node.aversion = txn.aclVersion();
         return node.clientStat();
     }
