@@ -144,9 +144,13 @@ public final class ZakkaServer {
         return AskPattern.<ZakkaNode.Command, Pipeline.Status>ask(node,
                         ZakkaNode.GetStatus::new, LIFECYCLE_TIMEOUT, system.scheduler())
                 .thenApply(s -> new ServerStatus(s.lastApplied(), s.nodeCount(), s.sessionCount(), s.watchCount(),
-                        s.writesInFlight()))
-                // Directory sizes are file I/O: measured on the blocking dispatcher, never the default one.
-                .thenApplyAsync(this::withDirSizes, system.dispatchers().lookup(DispatcherSelector.blocking()));
+                        s.writesInFlight()));
+    }
+
+    /** {@link #status()} plus the sizes of the data dir's snapshot and log directories (four-letter word dirs). */
+    public CompletionStage<ServerStatus> statusWithDirSizes() {
+        // Directory sizes are file I/O: measured on the blocking dispatcher, never the default one.
+        return status().thenApplyAsync(this::withDirSizes, system.dispatchers().lookup(DispatcherSelector.blocking()));
     }
 
     private ServerStatus withDirSizes(ServerStatus status) {

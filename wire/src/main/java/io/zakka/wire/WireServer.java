@@ -50,7 +50,7 @@ public final class WireServer {
 
     /** Binds the client port of {@code settings} for {@code server}; waits (bounded) until it is bound. */
     public static WireServer start(ActorSystem<?> system, ZakkaServer server, WireSettings settings) {
-        Gateway gateway = new Gateway(settings, server.ref(), new Connections(), server::status,
+        Gateway gateway = new Gateway(settings, server.ref(), new Connections(), server::statusWithDirSizes,
                 conf(system.settings().config(), settings), Clock.systemUTC());
         ActorRef<ListenerActor.Command> listener = system.systemActorOf(ListenerActor.create(gateway),
                 "zakka-wire-" + INSTANCES.incrementAndGet(), Props.empty());
