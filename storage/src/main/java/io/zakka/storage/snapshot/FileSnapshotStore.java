@@ -1,6 +1,7 @@
 package io.zakka.storage.snapshot;
 
 import io.zakka.protocol.Zxid;
+import io.zakka.storage.durability.CrashPoints;
 import io.zakka.storage.durability.Fsync;
 import io.zakka.storage.tree.DataTree;
 import io.zakka.storage.tree.NodeImage;
@@ -86,6 +87,7 @@ public final class FileSnapshotStore implements SnapshotStore {
         for (Path file : files.subList(Math.min(keep, files.size()), files.size())) {
             Files.delete(file);
             deleted.add(SnapshotFiles.zxidOf(file));
+            CrashPoints.reach(CrashPoints.Point.RETENTION_SNAPSHOT_DELETED);
         }
         if (!deleted.isEmpty()) {
             Fsync.directory(dir);
@@ -135,10 +137,13 @@ public final class FileSnapshotStore implements SnapshotStore {
             out.writeInt(SnapshotFormat.END_MAGIC);
             out.flush();
             new DataOutputStream(file).writeInt((int) crc.getValue());
+            CrashPoints.reach(CrashPoints.Point.SNAPSHOT_WRITTEN);
             file.getChannel().force(true);
+            CrashPoints.reach(CrashPoints.Point.SNAPSHOT_SYNCED);
             out.close();
             closed = true;
             Files.move(temp, dir.resolve(SnapshotFiles.fileName(zxid)), StandardCopyOption.ATOMIC_MOVE);
+            CrashPoints.reach(CrashPoints.Point.SNAPSHOT_RENAMED);
             Fsync.directory(dir);
             return zxid;
         }

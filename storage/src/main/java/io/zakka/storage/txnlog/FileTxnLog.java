@@ -2,6 +2,7 @@ package io.zakka.storage.txnlog;
 
 import io.zakka.protocol.Zxid;
 import io.zakka.protocol.txn.TxnEntry;
+import io.zakka.storage.durability.CrashPoints;
 import io.zakka.storage.durability.DataDirException;
 import io.zakka.storage.durability.Fsync;
 import java.io.IOException;
@@ -220,6 +221,7 @@ public final class FileTxnLog implements TxnLog {
                 StandardOpenOption.WRITE);
         currentFirst = first;
         writeFully(LogSegments.header(first), 0);
+        CrashPoints.reach(CrashPoints.Point.LOG_SEGMENT_CREATED);
         position = LogSegments.HEADER_BYTES;
         allocated = position;
         rollRequested = false;
@@ -232,6 +234,7 @@ public final class FileTxnLog implements TxnLog {
             return;
         }
         writePending();
+        CrashPoints.reach(CrashPoints.Point.LOG_WRITTEN);
         for (FileChannel finished : unforced) {
             if (options.forceSync()) {
                 finished.force(false);

@@ -1,6 +1,7 @@
 package io.zakka.storage.txnlog;
 
 import io.zakka.protocol.Zxid;
+import io.zakka.storage.durability.CrashPoints;
 import io.zakka.storage.durability.Fsync;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -94,6 +95,7 @@ public final class LogSegments {
             if (nextFirst.compareTo(zxid) <= 0 || sameEpochSuccessor) {
                 Files.delete(segments.get(i));
                 deleted.add(segments.get(i));
+                CrashPoints.reach(CrashPoints.Point.RETENTION_LOG_DELETED);
             }
         }
         if (!deleted.isEmpty()) {
