@@ -11,6 +11,7 @@ import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
+import io.zakka.actors.durability.DurabilityStats;
 import io.zakka.actors.durability.DurableState;
 import io.zakka.actors.node.NodeConfig;
 import io.zakka.actors.node.ZakkaNode;
@@ -141,10 +142,13 @@ public final class ZakkaServer {
     }
 
     public CompletionStage<ServerStatus> status() {
+        CompletionStage<DurabilityStats> durability = AskPattern.ask(node, ZakkaNode.GetDurabilityStats::new,
+                LIFECYCLE_TIMEOUT, system.scheduler());
         return AskPattern.<ZakkaNode.Command, Pipeline.Status>ask(node,
                         ZakkaNode.GetStatus::new, LIFECYCLE_TIMEOUT, system.scheduler())
                 .thenApply(s -> new ServerStatus(s.lastApplied(), s.nodeCount(), s.sessionCount(), s.watchCount(),
-                        s.writesInFlight()));
+                        s.writesInFlight()))
+                .thenCombine(durability, (s, d) -> s.withFsyncThresholdExceedCount(d.fsyncThresholdExceedCount()));
     }
 
     /** {@link #status()} plus the sizes of the data dir's snapshot and log directories (four-letter word dirs). */

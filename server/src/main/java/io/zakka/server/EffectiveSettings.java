@@ -22,6 +22,8 @@ record EffectiveSettings(NodeConfig node, String akkaHost, int akkaPort, int cli
                 "  akka address         " + akkaHost + ":" + akkaPort,
                 "  client-port          " + clientPort + " (ZooKeeper wire protocol)",
                 "  data-dir             " + dataDirLine(),
+                "  fsync-warning        " + node.durability().fsyncWarningThreshold().toMillis() + " ms (slower"
+                        + " txn log syncs are logged and counted in mntr)",
                 "  tick-time            " + node.tickTimeMs() + " ms",
                 "  session timeout      " + node.minSessionTimeoutMs() + ".." + node.maxSessionTimeoutMs() + " ms",
                 "  reaper-interval      " + node.reaperIntervalMs() + " ms",

@@ -3,6 +3,7 @@ package io.zakka.actors.durability;
 import com.typesafe.config.Config;
 import io.zakka.storage.txnlog.LogOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -18,10 +19,12 @@ import java.util.Optional;
  * @param preallocateBytes   {@code zakka.preallocate-bytes}: log files grow in steps of this many zero bytes
  * @param snapshotSliceNodes {@code zakka.snapshot-slice-nodes}: nodes the tree keeper copies per step of a
  *                           snapshot; bounds how long one step stops writes
+ * @param fsyncWarningThreshold {@code zakka.fsync-warning-threshold}: a txn log sync slower than this is logged
+ *                           as a WARN and counted (ZooKeeper's fsync.warningthresholdms, 1 s)
  */
 public record DurabilityConfig(Optional<Path> dataDir, boolean forceSync, int snapshotEveryTxns,
                                int snapshotsRetained, long logSegmentBytes, long preallocateBytes,
-                               int snapshotSliceNodes) {
+                               int snapshotSliceNodes, Duration fsyncWarningThreshold) {
 
     /** Dispatcher of the txn log actor: one thread that does nothing but append and fsync. */
     public static final String LOG_DISPATCHER = "zakka.txn-log-dispatcher";
@@ -29,16 +32,18 @@ public record DurabilityConfig(Optional<Path> dataDir, boolean forceSync, int sn
     public static final String SNAPSHOT_DISPATCHER = "zakka.snapshot-dispatcher";
 
     public DurabilityConfig {
-        if (snapshotEveryTxns < 2 || snapshotsRetained < 0 || snapshotSliceNodes < 1) {
-            throw new IllegalArgumentException("need snapshot-every-txns >= 2, snapshots-retained >= 0 and"
-                    + " snapshot-slice-nodes >= 1");
+        if (snapshotEveryTxns < 2 || snapshotsRetained < 0 || snapshotSliceNodes < 1
+                || fsyncWarningThreshold.isNegative()) {
+            throw new IllegalArgumentException("need snapshot-every-txns >= 2, snapshots-retained >= 0,"
+                    + " snapshot-slice-nodes >= 1 and fsync-warning-threshold >= 0");
         }
         new LogOptions(logSegmentBytes, preallocateBytes, forceSync);
     }
 
     /** In memory only, with the reference defaults for everything else. */
     public static DurabilityConfig inMemory() {
-        return new DurabilityConfig(Optional.empty(), true, 100_000, 3, 64L << 20, 16L << 20, 1_000);
+        return new DurabilityConfig(Optional.empty(), true, 100_000, 3, 64L << 20, 16L << 20, 1_000,
+                Duration.ofSeconds(1));
     }
 
     /** Reads the keys from the {@code zakka} section. */
@@ -52,22 +57,28 @@ public record DurabilityConfig(Optional<Path> dataDir, boolean forceSync, int sn
                 zakka.getInt("snapshots-retained"),
                 zakka.getBytes("log-segment-bytes"),
                 zakka.getBytes("preallocate-bytes"),
-                zakka.getInt("snapshot-slice-nodes"));
+                zakka.getInt("snapshot-slice-nodes"),
+                zakka.getDuration("fsync-warning-threshold"));
     }
 
     public DurabilityConfig withDataDir(Path dir) {
         return new DurabilityConfig(Optional.of(dir), forceSync, snapshotEveryTxns, snapshotsRetained,
-                logSegmentBytes, preallocateBytes, snapshotSliceNodes);
+                logSegmentBytes, preallocateBytes, snapshotSliceNodes, fsyncWarningThreshold);
     }
 
     public DurabilityConfig withSnapshotEveryTxns(int txns) {
         return new DurabilityConfig(dataDir, forceSync, txns, snapshotsRetained, logSegmentBytes, preallocateBytes,
-                snapshotSliceNodes);
+                snapshotSliceNodes, fsyncWarningThreshold);
     }
 
     public DurabilityConfig withForceSync(boolean force) {
         return new DurabilityConfig(dataDir, force, snapshotEveryTxns, snapshotsRetained, logSegmentBytes,
-                preallocateBytes, snapshotSliceNodes);
+                preallocateBytes, snapshotSliceNodes, fsyncWarningThreshold);
+    }
+
+    public DurabilityConfig withFsyncWarningThreshold(Duration threshold) {
+        return new DurabilityConfig(dataDir, forceSync, snapshotEveryTxns, snapshotsRetained, logSegmentBytes,
+                preallocateBytes, snapshotSliceNodes, threshold);
     }
 
     public LogOptions logOptions() {

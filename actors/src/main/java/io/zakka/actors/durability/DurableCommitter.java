@@ -10,6 +10,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import io.zakka.actors.pipeline.Committer;
 import io.zakka.storage.txnlog.TxnLog;
+import java.time.Duration;
 
 /**
  * The committer of a node with a data dir: it puts the {@link TxnLogActor} on its dedicated dispatcher and
@@ -20,13 +21,15 @@ public final class DurableCommitter extends AbstractBehavior<Committer.Command> 
 
     private final ActorRef<TxnLogActor.Command> log;
 
-    public static Behavior<Committer.Command> create(TxnLog log) {
-        return Behaviors.setup(context -> new DurableCommitter(context, log));
+    /** @param fsyncWarning syncs slower than this are logged and counted in {@code slowFsyncs} */
+    public static Behavior<Committer.Command> create(TxnLog log, Duration fsyncWarning, SlowFsyncs slowFsyncs) {
+        return Behaviors.setup(context -> new DurableCommitter(context, log, fsyncWarning, slowFsyncs));
     }
 
-    private DurableCommitter(ActorContext<Committer.Command> context, TxnLog txnLog) {
+    private DurableCommitter(ActorContext<Committer.Command> context, TxnLog txnLog, Duration fsyncWarning,
+                             SlowFsyncs slowFsyncs) {
         super(context);
-        log = context.spawn(TxnLogActor.create(txnLog), "txn-log",
+        log = context.spawn(TxnLogActor.create(txnLog, fsyncWarning, slowFsyncs), "txn-log",
                 DispatcherSelector.fromConfig(DurabilityConfig.LOG_DISPATCHER));
         context.watch(log);
     }

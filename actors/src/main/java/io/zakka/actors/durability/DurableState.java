@@ -18,6 +18,7 @@ public final class DurableState {
     private final DurabilityConfig config;
     private final Recovery.Recovered recovered;
     private final SnapshotDriver snapshots;
+    private final SlowFsyncs slowFsyncs = new SlowFsyncs();
 
     private DurableState(DurabilityConfig config, Recovery.Recovered recovered, long seed) {
         this.config = config;
@@ -57,7 +58,12 @@ public final class DurableState {
     }
 
     public Behavior<Committer.Command> committer() {
-        return DurableCommitter.create(recovered.log());
+        return DurableCommitter.create(recovered.log(), config.fsyncWarningThreshold(), slowFsyncs);
+    }
+
+    /** The txn log's count of syncs slower than the warning threshold. */
+    public SlowFsyncs slowFsyncs() {
+        return slowFsyncs;
     }
 
     public SnapshotDriver snapshots() {

@@ -8,9 +8,11 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import io.zakka.actors.LocalMessage;
 import io.zakka.actors.pipeline.Committer;
+import io.zakka.storage.durability.CrashPoints;
 import io.zakka.storage.txnlog.TxnLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +28,10 @@ import java.util.List;
  *
  * <p>An I/O error (full disk, failed fsync) is never retried or ignored (ZOOKEEPER-3701): the actor fails, which
  * stops the node, and the txns of the failed batch are never acknowledged.
+ *
+ * <p>Every sync is timed; one slower than the warning threshold (ZooKeeper's {@code fsync.warningthresholdms})
+ * is logged as a WARN and counted in {@link SlowFsyncs} (mntr's {@code zk_fsync_threshold_exceed_count}): every
+ * write of the batch waited that long for its reply, which usually means a slow or overloaded disk.
  */
 public final class TxnLogActor extends AbstractBehavior<TxnLogActor.Command> {
 
@@ -46,15 +52,22 @@ public final class TxnLogActor extends AbstractBehavior<TxnLogActor.Command> {
     }
 
     private final TxnLog log;
+    private final long warnNanos;
+    private final SlowFsyncs slowFsyncs;
     private final List<Committer.Propose> batch = new ArrayList<>();
 
-    public static Behavior<Command> create(TxnLog log) {
-        return Behaviors.setup(context -> new TxnLogActor(context, log));
+    /**
+     * @param fsyncWarning a sync slower than this is logged and counted in {@code slowFsyncs}
+     */
+    public static Behavior<Command> create(TxnLog log, Duration fsyncWarning, SlowFsyncs slowFsyncs) {
+        return Behaviors.setup(context -> new TxnLogActor(context, log, fsyncWarning, slowFsyncs));
     }
 
-    private TxnLogActor(ActorContext<Command> context, TxnLog log) {
+    private TxnLogActor(ActorContext<Command> context, TxnLog log, Duration fsyncWarning, SlowFsyncs slowFsyncs) {
         super(context);
         this.log = log;
+        this.warnNanos = fsyncWarning.toNanos();
+        this.slowFsyncs = slowFsyncs;
     }
 
     @Override
@@ -86,6 +99,7 @@ public final class TxnLogActor extends AbstractBehavior<TxnLogActor.Command> {
         if (batch.isEmpty()) {
             return;
         }
+        long start = System.nanoTime();
         try {
             log.sync();
         } catch (IOException e) {
@@ -93,10 +107,24 @@ public final class TxnLogActor extends AbstractBehavior<TxnLogActor.Command> {
                     batch.size(), e);
             throw new UncheckedIOException("txn log sync failed: the node stops rather than lose writes", e);
         }
+        CrashPoints.reach(CrashPoints.Point.LOG_SYNCED);
+        long took = System.nanoTime() - start;
+        if (took > warnNanos) {
+            warnSlow(took);
+        }
         for (Committer.Propose propose : batch) {
             propose.replyTo().tell(new Committer.Committed(propose.entry()));
         }
         batch.clear();
+    }
+
+    private void warnSlow(long tookNanos) {
+        slowFsyncs.add();
+        getContext().getLog().warn("fsync of the txn log took {} ms for a batch of {} txns (warning threshold {} ms):"
+                        + " each of these writes waited at least that long for its reply. Client latency follows the"
+                        + " disk; check that it is healthy, not shared with busy I/O, and that the log has a device"
+                        + " of its own (zakka.data-dir). Slow syncs so far: {}", tookNanos / 1_000_000, batch.size(),
+                warnNanos / 1_000_000, slowFsyncs.count());
     }
 
     private Behavior<Command> onPostStop(PostStop signal) {

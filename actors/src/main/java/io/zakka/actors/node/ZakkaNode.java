@@ -10,7 +10,9 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import io.zakka.actors.LocalMessage;
+import io.zakka.actors.durability.DurabilityStats;
 import io.zakka.actors.durability.DurableState;
+import io.zakka.actors.durability.SlowFsyncs;
 import io.zakka.actors.pipeline.Committer;
 import io.zakka.actors.pipeline.LocalCommitter;
 import io.zakka.actors.pipeline.Pipeline;
@@ -39,7 +41,7 @@ import java.util.Optional;
 public final class ZakkaNode extends AbstractBehavior<ZakkaNode.Command> {
 
     /** What the guardian accepts. */
-    public sealed interface Command extends LocalMessage permits GetEntry, GetStatus, Stop {
+    public sealed interface Command extends LocalMessage permits GetEntry, GetStatus, GetDurabilityStats, Stop {
     }
 
     /** Asks for the node's entry actor. */
@@ -53,12 +55,17 @@ public final class ZakkaNode extends AbstractBehavior<ZakkaNode.Command> {
     public record GetStatus(ActorRef<Pipeline.Status> replyTo) implements Command {
     }
 
+    /** Asks for the durability figures (slow fsyncs); all zero for a node in memory only. */
+    public record GetDurabilityStats(ActorRef<DurabilityStats> replyTo) implements Command {
+    }
+
     /** Stops the node; {@code replyTo} hears Done once every child has stopped. */
     public record Stop(ActorRef<Done> replyTo) implements Command {
     }
 
     private final ActorRef<Pipeline.Command> pipeline;
     private final ActorRef<ServerCommand> entry;
+    private final SlowFsyncs slowFsyncs;
     private final List<ActorRef<Done>> stopWaiters = new ArrayList<>();
 
     /**
@@ -93,6 +100,7 @@ public final class ZakkaNode extends AbstractBehavior<ZakkaNode.Command> {
         ActorRef<Committer.Command> committer = context.spawn(committerBehavior, "committer");
         PrepConfig prepConfig = new PrepConfig(config.maxDataBytes(), config.ttlEnabled());
         DataTree tree = durable.map(DurableState::tree).orElseGet(DataTree::new);
+        slowFsyncs = durable.map(DurableState::slowFsyncs).orElseGet(SlowFsyncs::new);
         pipeline = context.spawn(PipelineActor.create(prepConfig, new AclChecker(config.superDigest()), clock,
                 committer, tree, durable.map(DurableState::snapshots)), "pipeline");
         SessionTable table = new SessionTable(config.sessionSettings(), clock.millis());
@@ -117,6 +125,7 @@ public final class ZakkaNode extends AbstractBehavior<ZakkaNode.Command> {
         return newReceiveBuilder()
                 .onMessage(GetEntry.class, this::onGetEntry)
                 .onMessage(GetStatus.class, this::onGetStatus)
+                .onMessage(GetDurabilityStats.class, this::onGetDurabilityStats)
                 .onMessage(Stop.class, this::onStop)
                 .onSignal(Terminated.class, this::onChildStopped)
                 .onSignal(PostStop.class, this::onPostStop)
@@ -130,6 +139,11 @@ public final class ZakkaNode extends AbstractBehavior<ZakkaNode.Command> {
 
     private Behavior<Command> onGetStatus(GetStatus get) {
         pipeline.tell(new Pipeline.GetStatus(get.replyTo()));
+        return this;
+    }
+
+    private Behavior<Command> onGetDurabilityStats(GetDurabilityStats get) {
+        get.replyTo().tell(new DurabilityStats(slowFsyncs.count()));
         return this;
     }
 

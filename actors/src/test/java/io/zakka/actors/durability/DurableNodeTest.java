@@ -144,7 +144,8 @@ class DurableNodeTest {
     @Test
     void failedFsyncStopsTheWholeNodeWithoutAnsweringTheWrite() {
         ActorRef<ZakkaNode.Command> node = kit.spawn(ZakkaNode.create(NodeConfig.defaults(), Clock.systemUTC(),
-                DurableCommitter.create(new FullDiskLog())));
+                DurableCommitter.create(new FullDiskLog(), Duration.ofSeconds(1),
+                        new SlowFsyncs())));
         TestProbe<io.zakka.protocol.client.ClientBound> client = kit.createTestProbe();
         entryOf(node).tell(new ServerCommand.OpenSession(4_000, false, "127.0.0.1", client.getRef()));
         TestProbe<Object> watcher = kit.createTestProbe();
@@ -171,5 +172,20 @@ class DurableNodeTest {
         }
         assertEquals(new OpResult.Error(ErrorCode.NONODE), result, "the session expired after its full timeout");
         stop(second);
+    }
+
+    @Test
+    void nodeReportsSyncsSlowerThanTheFsyncWarningThreshold() throws Exception {
+        NodeConfig base = config(1000);
+        // A threshold of 0 makes every sync "slow": the count is the node's, end to end.
+        NodeConfig strict = base.withDurability(base.durability().withFsyncWarningThreshold(Duration.ZERO));
+        ActorRef<ZakkaNode.Command> node = kit.spawn(ZakkaNode.create(strict, Clock.systemUTC()));
+        TestSession session = TestSession.open(kit, entryOf(node), 4_000);
+        assertInstanceOf(OpResult.Created.class, session.create("/slow", "s", CreateMode.PERSISTENT));
+        TestProbe<DurabilityStats> probe = kit.createTestProbe();
+        node.tell(new ZakkaNode.GetDurabilityStats(probe.getRef()));
+        long count = probe.receiveMessage().fsyncThresholdExceedCount();
+        assertTrue(count >= 2, "the session's and the create's syncs were counted: " + count);
+        stop(node);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.LoggingTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import io.zakka.actors.pipeline.Committer;
@@ -24,7 +25,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The durable commit seam: a txn is answered only after an fsync covers it, in order, in batches. */
+/**
+ * The durable commit seam: a txn is answered only after an fsync covers it, in order, in batches; a sync slower
+ * than the warning threshold is logged and counted.
+ */
 class TxnLogActorTest {
     private static final Duration QUIET = Duration.ofMillis(200);
     private static ActorTestKit kit;
@@ -113,7 +117,8 @@ class TxnLogActorTest {
     void replyIsSentOnlyAfterFsync() {
         TestProbe<Committer.Committed> replies = kit.createTestProbe();
         GatedLog log = new GatedLog();
-        ActorRef<TxnLogActor.Command> actor = kit.spawn(TxnLogActor.create(log));
+        ActorRef<TxnLogActor.Command> actor = kit.spawn(TxnLogActor.create(log, Duration.ofSeconds(1),
+                new SlowFsyncs()));
         for (int i = 1; i <= 3; i++) {
             actor.tell(new TxnLogActor.Append(new Committer.Propose(entry(i), replies.getRef())));
         }
@@ -129,7 +134,8 @@ class TxnLogActorTest {
     void proposalsQueuedDuringAnFsyncShareTheNextOne() {
         TestProbe<Committer.Committed> replies = kit.createTestProbe();
         GatedLog log = new GatedLog();
-        ActorRef<TxnLogActor.Command> actor = kit.spawn(TxnLogActor.create(log));
+        ActorRef<TxnLogActor.Command> actor = kit.spawn(TxnLogActor.create(log, Duration.ofSeconds(1),
+                new SlowFsyncs()));
         for (int i = 1; i <= 200; i++) {
             actor.tell(new TxnLogActor.Append(new Committer.Propose(entry(i), replies.getRef())));
         }
@@ -145,11 +151,44 @@ class TxnLogActorTest {
         TestProbe<Committer.Committed> replies = kit.createTestProbe();
         GatedLog log = new GatedLog();
         log.failSync = true;
-        ActorRef<TxnLogActor.Command> actor = kit.spawn(TxnLogActor.create(log));
+        ActorRef<TxnLogActor.Command> actor = kit.spawn(TxnLogActor.create(log, Duration.ofSeconds(1),
+                new SlowFsyncs()));
         TestProbe<Object> watcher = kit.createTestProbe();
         actor.tell(new TxnLogActor.Append(new Committer.Propose(entry(1), replies.getRef())));
         log.gate.countDown();
         watcher.expectTerminated(actor, Duration.ofSeconds(5));
         replies.expectNoMessage(QUIET);
+    }
+
+    @Test
+    void syncSlowerThanTheThresholdIsWarnedAboutAndCounted() {
+        TestProbe<Committer.Committed> replies = kit.createTestProbe();
+        GatedLog log = new GatedLog();
+        SlowFsyncs slow = new SlowFsyncs();
+        ActorRef<TxnLogActor.Command> actor = kit.spawn(TxnLogActor.create(log, Duration.ofMillis(50), slow));
+        LoggingTestKit.warn("fsync of the txn log took").withMessageContains("for a batch of 1 txns")
+                .expect(kit.system(), () -> {
+                    actor.tell(new TxnLogActor.Append(new Committer.Propose(entry(1), replies.getRef())));
+                    // The gate holds the sync for QUIET (200 ms), four times the threshold.
+                    replies.expectNoMessage(QUIET);
+                    log.gate.countDown();
+                    replies.receiveMessage();
+                    return null;
+                });
+        assertEquals(1, slow.count());
+    }
+
+    @Test
+    void syncWithinTheThresholdIsNotCounted() {
+        TestProbe<Committer.Committed> replies = kit.createTestProbe();
+        GatedLog log = new GatedLog();
+        log.gate.countDown();
+        SlowFsyncs slow = new SlowFsyncs();
+        ActorRef<TxnLogActor.Command> actor = kit.spawn(TxnLogActor.create(log, Duration.ofSeconds(10), slow));
+        for (int i = 1; i <= 50; i++) {
+            actor.tell(new TxnLogActor.Append(new Committer.Propose(entry(i), replies.getRef())));
+        }
+        replies.receiveSeveralMessages(50);
+        assertEquals(0, slow.count());
     }
 }

@@ -85,8 +85,16 @@ class FourLetterWordsTest {
 
     @Test
     void dirsReportsTheSnapshotAndLogDirectorySizes() {
-        ServerView view = new ServerView(new ServerStatus(Zxid.of(1), 1, 0, 0, 0, 4096, 65536), List.of(), 0, 0,
-                LatencyStats.Summary.NONE, Map.of(), Map.of(), 0);
+        ServerView view = new ServerView(new ServerStatus(Zxid.of(1), 1, 0, 0, 0).withDirSizes(4096, 65536),
+                List.of(), 0, 0, LatencyStats.Summary.NONE, Map.of(), Map.of(), 0);
         assertEquals("datadir_size: 4096\nlogdir_size: 65536\n", FourLetterWords.answer("dirs", view));
+    }
+
+    @Test
+    void mntrReportsSlowFsyncsUnderZooKeepersName() {
+        ServerView view = new ServerView(new ServerStatus(Zxid.of(1), 1, 0, 0, 0).withFsyncThresholdExceedCount(3),
+                List.of(), 0, 0, LatencyStats.Summary.NONE, Map.of(), Map.of(), 0);
+        String mntr = FourLetterWords.answer("mntr", view);
+        assertTrue(mntr.contains("zk_fsync_threshold_exceed_count\t3\n"), mntr);
     }
 }
