@@ -23,6 +23,9 @@ public final class Main {
         try {
             if (command.equals("start")) {
                 StandaloneServer.start(ServerConfigLoader.load(LaunchOptions.parse(rest)));
+            } else if (command.equals(ClassDataTraining.COMMAND) && rest.size() == 1) {
+                // Internal: bin/zakka's class-data archive training run (not in the usage text).
+                System.exit(ClassDataTraining.exitCode(java.nio.file.Path.of(rest.get(0))));
             } else if (DataDirCommands.COMMANDS.contains(command)) {
                 System.exit(DataDirCommands.run(command, rest));
             } else {
