@@ -7,6 +7,7 @@ import io.zakka.protocol.WatchEvent;
 import io.zakka.protocol.op.Op;
 import io.zakka.protocol.op.OpResult;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The messages between {@link ZakkaClient} and its {@link ClientSessionActor}. Both live in the client's
@@ -25,8 +26,12 @@ public final class ClientSession {
     public record AwaitOpen(ActorRef<OpenOutcome> replyTo) implements Command {
     }
 
-    /** Runs {@code op}; a successful watching read also registers {@code watcher} for its events. */
-    public record Call(Op op, Optional<ActorRef<WatchEvent>> watcher, ActorRef<Outcome> replyTo) implements Command {
+    /**
+     * Runs {@code op}; a successful watching read also registers {@code watcher} for its events. The session
+     * actor completes {@code outcome} exactly once, on its dispatcher (a local message, so it may carry a future).
+     */
+    public record Call(Op op, Optional<ActorRef<WatchEvent>> watcher, CompletableFuture<Outcome> outcome)
+            implements Command {
     }
 
     /** The outcome of opening. */

@@ -2,6 +2,7 @@ package io.zakka.api.client;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
@@ -20,10 +21,9 @@ import io.zakka.protocol.op.OpResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The client end of one session. It is both the {@code client} and the {@code replyTo} of every request, so
@@ -43,18 +43,16 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
     private record FromServer(ClientBound message) implements ClientSession.Command {
     }
 
-    private record RequestExpired(int cxid) implements ClientSession.Command {
-    }
-
     private enum Tick implements ClientSession.Command {
-        HEARTBEAT, CONNECT_DEADLINE
+        HEARTBEAT, CONNECT_DEADLINE, EXPIRE_REQUESTS
     }
 
     private final ZakkaClient.Settings settings;
     private final TimerScheduler<ClientSession.Command> timers;
     private final ActorRef<ClientBound> self;
     private final ClientWatches<ActorRef<WatchEvent>> watches = new ClientWatches<>();
-    private final Map<Integer, Call> pending = new HashMap<>();
+    private final PendingCalls pending;
+    private final CompletableFuture<Void> stopped;
     private final List<ActorRef<ClientSession.OpenOutcome>> openWaiters = new ArrayList<>();
     private List<ActorRef<ServerCommand>> servers = List.of();
     private ActorRef<ServerCommand> server;
@@ -66,17 +64,21 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
     private long lastSentNanos;
     private long lastHeardNanos;
 
-    public static Behavior<ClientSession.Command> create(ZakkaClient.Settings settings, Duration connectTimeout) {
+    /** @param stopped completed when this actor stops, for any reason (the facade then fails what is pending) */
+    public static Behavior<ClientSession.Command> create(ZakkaClient.Settings settings, Duration connectTimeout,
+                                                         CompletableFuture<Void> stopped) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-                new ClientSessionActor(context, timers, settings, connectTimeout).connecting()));
+                new ClientSessionActor(context, timers, settings, connectTimeout, stopped).connecting()));
     }
 
     private ClientSessionActor(ActorContext<ClientSession.Command> context,
                                TimerScheduler<ClientSession.Command> timers, ZakkaClient.Settings settings,
-                               Duration connectTimeout) {
+                               Duration connectTimeout, CompletableFuture<Void> stopped) {
         super(context);
         this.settings = settings;
         this.timers = timers;
+        this.stopped = stopped;
+        this.pending = new PendingCalls(settings.requestTimeout());
         this.self = context.messageAdapter(ClientBound.class, FromServer::new);
         ActorRef<Receptionist.Listing> listings = context.messageAdapter(Receptionist.Listing.class, Listing::new);
         context.getSystem().receptionist().tell(Receptionist.subscribe(ZakkaServer.SERVICE_KEY, listings));
@@ -91,6 +93,7 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
                 .onMessage(Listing.class, this::onListing)
                 .onMessage(FromServer.class, this::onOpeningReply)
                 .onMessageEquals(Tick.CONNECT_DEADLINE, this::onConnectDeadline)
+                .onSignal(PostStop.class, this::onPostStop)
                 .build();
     }
 
@@ -102,9 +105,10 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
                 .onMessage(Call.class, this::onCall)
                 .onMessage(Listing.class, this::onListing)
                 .onMessage(FromServer.class, this::onFromServer)
-                .onMessage(RequestExpired.class, this::onRequestExpired)
+                .onMessageEquals(Tick.EXPIRE_REQUESTS, this::onExpireRequests)
                 .onMessageEquals(Tick.HEARTBEAT, this::onHeartbeat)
                 .onMessageEquals(Tick.CONNECT_DEADLINE, Behaviors::same)
+                .onSignal(PostStop.class, this::onPostStop)
                 .build();
     }
 
@@ -118,7 +122,12 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
     }
 
     private Behavior<ClientSession.Command> onCallWhileConnecting(Call call) {
-        call.replyTo().tell(new ClientSession.Failed(ErrorCode.CONNECTIONLOSS));
+        answer(call, new ClientSession.Failed(ErrorCode.CONNECTIONLOSS));
+        return Behaviors.same();
+    }
+
+    private Behavior<ClientSession.Command> onPostStop(PostStop signal) {
+        stopped.complete(null);
         return Behaviors.same();
     }
 
@@ -144,6 +153,8 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
             openWaiters.clear();
             timers.cancel(Tick.CONNECT_DEADLINE);
             timers.startTimerWithFixedDelay(Tick.HEARTBEAT, Duration.ofMillis(Math.max(10, opened.timeoutMs() / 6)));
+            Duration sweep = PendingCalls.sweepInterval(settings.requestTimeout());
+            timers.startTimerWithFixedDelay(Tick.EXPIRE_REQUESTS, sweep);
             changeState(State.CONNECTED);
             return this;
         }
@@ -165,19 +176,24 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
 
     private Behavior<ClientSession.Command> onCall(Call call) {
         int cxid = nextCxid++;
-        pending.put(cxid, call);
-        server.tell(new ServerCommand.Submit(session.sessionId(), cxid, call.op(), self));
         lastSentNanos = System.nanoTime();
-        timers.startSingleTimer(cxid, new RequestExpired(cxid), settings.requestTimeout());
+        pending.sent(cxid, call, lastSentNanos);
+        server.tell(new ServerCommand.Submit(session.sessionId(), cxid, call.op(), self));
         return Behaviors.same();
     }
 
-    private Behavior<ClientSession.Command> onRequestExpired(RequestExpired expired) {
-        Call timedOut = pending.remove(expired.cxid());
-        if (timedOut != null) {
-            timedOut.replyTo().tell(new ClientSession.TimedOut());
-        }
+    /** Answers TimedOut to every call whose request timeout has passed (at most one sweep interval late). */
+    private Behavior<ClientSession.Command> onExpireRequests() {
+        pending.expired(System.nanoTime()).forEach(call -> answer(call, new ClientSession.TimedOut()));
         return Behaviors.same();
+    }
+
+    /**
+     * Completes a call inline, so the facade's callbacks run in the order of the server's replies, as ZooKeeper's
+     * single event thread runs them (ZakkaClient's Javadoc tells applications not to block in them).
+     */
+    private static void answer(Call call, ClientSession.Outcome outcome) {
+        call.outcome().complete(outcome);
     }
 
     private Behavior<ClientSession.Command> onFromServer(FromServer message) {
@@ -204,15 +220,14 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
 
     private Behavior<ClientSession.Command> onReply(ClientBound.Reply reply) {
         lastZxidSeen = Math.max(lastZxidSeen, reply.zxid());
-        Call call = pending.remove(reply.cxid());
+        Call call = pending.answered(reply.cxid());
         if (call == null) {
             boolean sessionGone = reply.result().equals(new OpResult.Error(ErrorCode.SESSIONEXPIRED));
             return sessionGone ? end(State.EXPIRED, ErrorCode.SESSIONEXPIRED) : Behaviors.same();
         }
-        timers.cancel(reply.cxid());
         watches.afterReply(call.op(), reply.result(), watcherOf(call))
                 .forEach(removed -> removed.watcher().tell(removed.event()));
-        call.replyTo().tell(new ClientSession.Completed(reply.zxid(), reply.result()));
+        answer(call, new ClientSession.Completed(reply.zxid(), reply.result()));
         if (call.op() instanceof Op.CloseSession && !reply.result().isError()) {
             return end(State.CLOSED, ErrorCode.SESSIONEXPIRED);
         }
@@ -277,8 +292,7 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
     /** The session is over: fail what is pending and answer every later call with {@code code}. */
     private Behavior<ClientSession.Command> end(State finalState, ErrorCode code) {
         changeState(finalState);
-        pending.values().forEach(call -> call.replyTo().tell(new ClientSession.Failed(code)));
-        pending.clear();
+        pending.drain().forEach(call -> answer(call, new ClientSession.Failed(code)));
         timers.cancelAll();
         if (finalState == State.CLOSED) {
             return Behaviors.stopped();
@@ -287,12 +301,13 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
                 .onMessage(Call.class, call -> onCallAfterEnd(call, code))
                 .onMessage(ClientSession.AwaitOpen.class, await -> onAwaitOpenAfterEnd(await, code))
                 .onAnyMessage(ignored -> Behaviors.same())
+                .onSignal(PostStop.class, this::onPostStop)
                 .build();
     }
 
     /** A close of an ended session just stops this actor; anything else fails with the session's end. */
     private Behavior<ClientSession.Command> onCallAfterEnd(Call call, ErrorCode code) {
-        call.replyTo().tell(new ClientSession.Failed(code));
+        answer(call, new ClientSession.Failed(code));
         return call.op() instanceof Op.CloseSession ? Behaviors.stopped() : Behaviors.same();
     }
 

@@ -31,6 +31,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * client sends every request and receives every reply and watch event, so callbacks complete in the server's
  * order and a watch event reaches the watcher before the reply that reads the new data.
  *
+ * <p>Threads: a stage completes on the session actor's thread, in the order of the server's replies, so the
+ * non-async callbacks attached to it run there, in that order (as ZooKeeper's client runs every callback on its
+ * one event thread). Do not block in them (a {@code join()} on another call of this client there would wait
+ * forever); attach {@code *Async} callbacks to move work to an executor of your own.
+ *
  * <p>Failures: an error code fails the stage with {@link ZakkaException}; a write without a reply within the
  * request timeout fails with {@link OutcomeUnknownException} (it may still commit); a read, with
  * {@link TimeoutException}. After the session expired, moved or was closed, every call fails with
@@ -71,7 +76,7 @@ public final class ZakkaClient {
         }
     }
 
-    /** Extra time the facade's ask waits beyond the session actor's own request timeout. */
+    /** Extra time the facade's ask for the opened session waits beyond the connect timeout. */
     private static final Duration ASK_GRACE = Duration.ofSeconds(5);
 
     private final ActorSystem<?> system;
@@ -79,17 +84,20 @@ public final class ZakkaClient {
     private final ClientSession.Opened opened;
     private final Settings settings;
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Calls not yet answered; failed together if the ActorSystem terminates (its asks would never end). */
-    private final Set<CompletableFuture<OpResult>> pending = ConcurrentHashMap.newKeySet();
+    /** Calls not yet answered; failed together when the session actor stops (they would never end). */
+    private final Set<CompletableFuture<ClientSession.Outcome>> pending = ConcurrentHashMap.newKeySet();
+    /** Completed by the session actor when it stops, for whatever reason (close, expiry, system termination). */
+    private final CompletableFuture<Void> sessionStopped;
 
     private ZakkaClient(ActorSystem<?> system, ActorRef<ClientSession.Command> session,
-                        ClientSession.Opened opened, Settings settings) {
+                        ClientSession.Opened opened, Settings settings, CompletableFuture<Void> sessionStopped) {
         this.system = system;
         this.session = session;
         this.opened = opened;
         this.settings = settings;
-        system.getWhenTerminated().thenRun(() -> pending.forEach(call -> call.completeExceptionally(
-                new IllegalStateException(terminatedMessage(system)))));
+        this.sessionStopped = sessionStopped;
+        sessionStopped.thenRun(this::failPending);
+        system.getWhenTerminated().thenRun(this::failPending);
     }
 
     /**
@@ -99,8 +107,9 @@ public final class ZakkaClient {
      */
     public static CompletionStage<ZakkaClient> connect(ActorSystem<?> system, Duration timeout, Settings settings) {
         ActorRef<ClientSession.Command> actor;
+        CompletableFuture<Void> sessionStopped = new CompletableFuture<>();
         try {
-            actor = system.systemActorOf(ClientSessionActor.create(settings, timeout),
+            actor = system.systemActorOf(ClientSessionActor.create(settings, timeout, sessionStopped),
                     "zakka-client-" + UUID.randomUUID(), Props.empty());
         } catch (IllegalStateException terminating) {
             return CompletableFuture.failedFuture(new IllegalStateException(terminatedMessage(system), terminating));
@@ -114,7 +123,7 @@ public final class ZakkaClient {
                 new IllegalStateException(terminatedMessage(system))));
         return outcome.thenApply(answer -> {
             if (answer instanceof ClientSession.Opened opened) {
-                return new ZakkaClient(system, actor, opened, settings);
+                return new ZakkaClient(system, actor, opened, settings, sessionStopped);
             }
             ClientSession.OpenFailed failed = (ClientSession.OpenFailed) answer;
             throw new ZakkaException(failed.code(), null);
@@ -314,29 +323,46 @@ public final class ZakkaClient {
         return call(op, watcher).thenApply(result -> expect(op, result, type));
     }
 
-    /** Sends {@code op} through the session actor and maps its outcome to a result or an exception. */
+    /**
+     * Sends {@code op} through the session actor and maps its outcome to a result or an exception. No ask: the
+     * call carries its own future, which the session actor completes in reply order, and the actor times
+     * requests out itself, so a call costs no temporary actor and no scheduled task. A call still in flight when
+     * the session actor stops fails (see {@link #failPending}).
+     */
     private CompletionStage<OpResult> call(Op op, Optional<ActorRef<WatchEvent>> watcher) {
         if (closed.get() && !(op instanceof Op.CloseSession)) {
             return CompletableFuture.failedFuture(new ZakkaException(ErrorCode.SESSIONEXPIRED, op.path()));
         }
-        Duration askTimeout = settings.requestTimeout().plus(ASK_GRACE);
-        CompletionStage<ClientSession.Outcome> outcome = AskPattern.ask(session,
-                replyTo -> new ClientSession.Call(op, watcher, replyTo), askTimeout, system.scheduler());
-        CompletableFuture<OpResult> result = new CompletableFuture<>();
-        pending.add(result);
-        result.whenComplete((r, e) -> pending.remove(result));
-        if (system.getWhenTerminated().toCompletableFuture().isDone()) {
-            result.completeExceptionally(new IllegalStateException(terminatedMessage(system)));
+        CompletableFuture<ClientSession.Outcome> outcome = new CompletableFuture<>();
+        pending.add(outcome);
+        session.tell(new ClientSession.Call(op, watcher, outcome));
+        if (sessionStopped.isDone()) {
+            failPending();
         }
-        // Inline (Runnable::run): the stage of an Akka ask runs non-async callbacks on the common pool, which on a
-        // 2-core machine starts a new thread per task (the bench saw 21,000 threads and a tenth of the throughput).
-        outcome.handleAsync((answer, failure) -> toResult(op, answer, failure), Runnable::run)
-                .whenCompleteAsync((answer, failure) -> complete(result, answer, failure), Runnable::run);
-        return result;
+        return outcome.handle((answer, failure) -> {
+            pending.remove(outcome);
+            return toResult(op, answer, failure);
+        });
+    }
+
+    /**
+     * Fails every call not yet answered. Runs when the session actor stops (a call that reached it too late
+     * went to dead letters) and after a call that found it stopped; together they leave no call hanging.
+     */
+    private void failPending() {
+        pending.forEach(call -> call.completeExceptionally(new IllegalStateException(stoppedMessage())));
+    }
+
+    private String stoppedMessage() {
+        return system.whenTerminated().isCompleted() ? terminatedMessage(system)
+                : "the session actor of session 0x" + Long.toHexString(opened.sessionId()) + " has stopped";
     }
 
     private OpResult toResult(Op op, ClientSession.Outcome answer, Throwable failure) {
-        if (failure != null || answer instanceof ClientSession.TimedOut) {
+        if (failure != null) {
+            throw failure instanceof RuntimeException runtime ? runtime : new CompletionException(failure);
+        }
+        if (answer instanceof ClientSession.TimedOut) {
             throw timeout(op);
         }
         if (answer instanceof ClientSession.Failed failed) {
