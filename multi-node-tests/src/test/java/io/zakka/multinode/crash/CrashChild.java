@@ -50,8 +50,8 @@ public final class CrashChild {
                 "zakka.data-dir = \"" + args[0].replace("\\", "/") + "\"",
                 "zakka.snapshot-every-txns = 400",
                 "zakka.snapshot-slice-nodes = 5",
-                "zakka.preallocate-bytes = 64KiB",
-                "zakka.log-segment-bytes = 256KiB")).withFallback(ConfigFactory.load());
+                "zakka.preallocate-bytes = 16KiB",
+                "zakka.log-segment-bytes = 32KiB")).withFallback(ConfigFactory.load());
         watchStdin();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "zakka", config);
         ZakkaServer.start(system);
