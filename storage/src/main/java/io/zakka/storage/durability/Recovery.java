@@ -61,7 +61,10 @@ public final class Recovery {
             int replayed = replay(log, tree, dataDir);
             if (log.lastZxid().compareTo(base) < 0) {
                 notes.add("the log ends at " + log.lastZxid() + ", before the snapshot at " + base
-                        + ": the snapshot covers the rest; the log continues after it");
+                        + ": the snapshot covers the rest; the old log segments are deleted and the log continues"
+                        + " after the snapshot");
+                // Rebase deletes the old segments: the snapshot's rename must be durable before they go.
+                Fsync.directory(dataDir.snapshotDir());
                 log.rebase(base);
             }
             notes.add("loaded snapshot " + base + " (" + tree.nodeCount() + " nodes, "

@@ -46,6 +46,8 @@ public final class FileTxnLog implements TxnLog {
     private int pendingBytes;
     private Zxid lastZxid = Zxid.ZERO;
     private Zxid lastSyncedZxid = Zxid.ZERO;
+    /** Where the chain starts when the log holds no entry: 0, or what {@link #rebase} (or truncate) set. */
+    private Zxid base = Zxid.ZERO;
     private FileChannel lockChannel;
     private FileLock lock;
 
@@ -358,6 +360,12 @@ public final class FileTxnLog implements TxnLog {
         if (!lastZxid.equals(kept)) {
             throw new IllegalStateException("truncate to " + zxid + " kept " + lastZxid + ", expected " + kept);
         }
+        if (kept.equals(Zxid.ZERO)) {
+            // Nothing kept: the chain goes on from the base, or from zxid when that is before the base.
+            base = base.isAfter(zxid) ? zxid : base;
+            lastZxid = base;
+            lastSyncedZxid = base;
+        }
     }
 
     @Override
@@ -365,17 +373,25 @@ public final class FileTxnLog implements TxnLog {
         rollRequested = current != null;
     }
 
+    /** See {@link TxnLog#rebase}: deletes every segment (directory forced); the next append starts a new one. */
     @Override
-    public void rebase(Zxid base) throws IOException {
-        if (pendingBytes > 0 || base.compareTo(lastZxid) < 0) {
-            throw new IllegalStateException("cannot rebase the log at " + lastZxid + " back to " + base
+    public void rebase(Zxid newBase) throws IOException {
+        if (pendingBytes > 0 || !unforced.isEmpty() || newBase.compareTo(lastZxid) < 0) {
+            throw new IllegalStateException("cannot rebase the log at " + lastZxid + " back to " + newBase
                     + " or with unsynced appends");
         }
-        if (!base.equals(lastZxid)) {
-            rollRequested = true;
-            lastZxid = base;
-            lastSyncedZxid = base;
+        if (newBase.equals(lastZxid)) {
+            return;
         }
+        closeCurrent();
+        for (Path segment : LogSegments.list(dir)) {
+            Files.delete(segment);
+        }
+        Fsync.directory(dir);
+        rollRequested = false;
+        base = newBase;
+        lastZxid = newBase;
+        lastSyncedZxid = newBase;
     }
 
     /** The first zxid of the current (newest) segment, or null when there is none. */

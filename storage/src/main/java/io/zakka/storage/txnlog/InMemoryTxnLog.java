@@ -77,10 +77,14 @@ public final class InMemoryTxnLog implements TxnLog {
         // One list, no segments: nothing to start.
     }
 
+    /** See {@link TxnLog#rebase}: the entries are dropped, as the file log deletes its segments. */
     @Override
     public void rebase(Zxid newBase) {
         if (synced != entries.size() || newBase.compareTo(lastZxid()) < 0) {
             throw new IllegalStateException("cannot rebase the log at " + lastZxid() + " back to " + newBase);
+        }
+        if (newBase.equals(lastZxid())) {
+            return;
         }
         entries.clear();
         synced = 0;

@@ -53,8 +53,16 @@ public interface TxnLog extends Closeable {
     void roll() throws IOException;
 
     /**
-     * Continues the chain after {@code base} (a snapshot at {@code base} covers everything the log lacks);
-     * only forward, and only with nothing unsynced.
+     * Restarts the log after {@code base}: a durable snapshot at {@code base} covers everything, so every entry
+     * in the log (all at or before {@code base}) is dropped, durably for a file log, and the next append must
+     * {@link Zxids#follows follow} {@code base}. Afterwards {@link #lastZxid()} and {@link #lastSyncedZxid()} are
+     * {@code base}, and reads start at {@code base} (reading from before it finds the gap and throws).
+     *
+     * <p>For recovery when the log ends before the newest snapshot (and, later, for a snapshot received from a
+     * leader). Keeping the old entries would leave a hole between them and {@code base}, and a log with a hole is
+     * refused at the next start: dropping them is what keeps the data dir recoverable. Only forward, and only
+     * with nothing unsynced; a no-op when {@code base} is already the last zxid. The caller must have made the
+     * snapshot at {@code base} durable first.
      */
     void rebase(Zxid base) throws IOException;
 }

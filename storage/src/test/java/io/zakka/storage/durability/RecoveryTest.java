@@ -130,6 +130,30 @@ class RecoveryTest {
     }
 
     @Test
+    void logThatEndsBeforeTheSnapshotIsRebasedAndTheDirStaysRecoverable() throws IOException {
+        Recovery.Recovered first = Recovery.recover(dataDir(), 1, OPTIONS);
+        writeTxns(first, 5, 100);
+        // Applied and in the snapshot but not in the log: a log tail lost with force-sync off.
+        RandomWrites unlogged = new RandomWrites(6, first.tree());
+        for (int i = 0; i < 50; i++) {
+            unlogged.next();
+        }
+        SnapshotStore.save(first.snapshots(), first.tree());
+        first.log().close();
+
+        Recovery.Recovered second = Recovery.recover(dataDir(), 1, OPTIONS);
+        assertTrue(second.notes().stream().anyMatch(note -> note.contains("before the snapshot")),
+                second.notes().toString());
+        String digest = writeTxns(second, 7, 100);
+        second.log().close();
+
+        Recovery.Recovered third = Recovery.recover(dataDir(), 1, OPTIONS);
+        third.log().close();
+        assertEquals(digest, TreeDigest.of(third.tree()));
+        assertEquals(100, third.replayed());
+    }
+
+    @Test
     void dataDirOfAnotherServerIdRefusesToStart() throws IOException {
         Recovery.recover(dataDir(), 1, OPTIONS).log().close();
 

@@ -12,6 +12,7 @@ import io.zakka.storage.durability.DataDir;
 import io.zakka.storage.durability.Recovery;
 import io.zakka.storage.snapshot.SnapshotFiles;
 import io.zakka.storage.snapshot.SnapshotStore;
+import io.zakka.storage.txnlog.FileTxnLog;
 import io.zakka.storage.txnlog.LogOptions;
 import io.zakka.storage.txnlog.LogSegments;
 import java.io.ByteArrayOutputStream;
@@ -91,6 +92,30 @@ class DataDirToolsTest {
         assertTrue(problems.get(0).startsWith(SnapshotFiles.fileName(new Zxid(0, 30))), problems.toString());
         assertTrue(problems.get(1).contains("CRC mismatch in the record of zxid 0x3"), problems.toString());
         assertTrue(problems.get(2).startsWith("gap in the zxid chain"), problems.toString());
+    }
+
+    @Test
+    void verifyAcceptsANewEpochAtCounterOneAndReportsOneThatStartsLater() throws IOException {
+        Recovery.Recovered recovered = Recovery.recover(new DataDir(root), 1, SMALL);
+        for (Zxid zxid : List.of(new Zxid(0, 1), new Zxid(0, 2), new Zxid(4, 1), new Zxid(4, 2))) {
+            TxnEntry entry = new TxnEntry(new TxnHeader(9L, zxid.counter(), zxid, 1_000L),
+                    new Txn.CreateTxn("/e" + zxid.toLong(), new byte[0], Acl.OPEN_ACL_UNSAFE, 0L, 1));
+            recovered.log().append(entry);
+        }
+        recovered.log().close();
+        assertEquals(List.of(), DataDirTools.verify(root, out));
+
+        Path other = root.resolveSibling(root.getFileName() + "-other");
+        try (FileTxnLog log = FileTxnLog.open(other, SMALL)) {
+            log.rebase(new Zxid(5, 1));
+            log.append(new TxnEntry(new TxnHeader(9L, 2, new Zxid(5, 2), 1_000L),
+                    new Txn.CreateTxn("/late", new byte[0], Acl.OPEN_ACL_UNSAFE, 0L, 1)));
+        }
+        Path late = LogSegments.list(other).get(0);
+        Files.copy(late, root.resolve("log").resolve(late.getFileName()));
+        List<String> problems = DataDirTools.verify(root, out);
+        assertEquals(List.of("gap in the zxid chain: 0x400000002 then 0x500000002 in " + late.getFileName()),
+                problems);
     }
 
     private static void flip(Path file, long offset) throws IOException {
