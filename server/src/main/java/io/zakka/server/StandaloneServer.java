@@ -35,14 +35,20 @@ public final class StandaloneServer {
         NodeConfig nodeConfig = NodeConfig.fromConfig(config);
         EffectiveSettings settings = EffectiveSettings.of(config, nodeConfig);
         settings.lines().forEach(System.out::println);
+        StartupTimes times = StartupTimes.begin();
         // Recovery from the data dir runs while the ActorSystem starts (two independent seconds at start-up).
-        CompletableFuture<Optional<DurableState>> recovery = CompletableFuture.supplyAsync(() ->
-                nodeConfig.durability().dataDir().map(dir -> DurableState.recover(nodeConfig.durability(),
-                        nodeConfig.serverId(), System.nanoTime())));
+        CompletableFuture<Optional<DurableState>> recovery = CompletableFuture.supplyAsync(() -> {
+            Optional<DurableState> state = nodeConfig.durability().dataDir().map(dir -> DurableState.recover(
+                    nodeConfig.durability(), nodeConfig.serverId(), System.nanoTime()));
+            times.recovered();
+            return state;
+        });
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
+        times.actorSystemCreated();
         try {
             joinSelfUnlessSeeded(system, config);
             Optional<DurableState> recovered = recovered(recovery);
+            times.recoveryAwaited();
             ZakkaServer server = recovered.isPresent() ? ZakkaServer.start(system, nodeConfig, recovered.get())
                     : ZakkaServer.start(system, nodeConfig);
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceStop(), "stop-zakka-node",
@@ -54,6 +60,7 @@ public final class StandaloneServer {
                         return CompletableFuture.completedFuture(akka.Done.getInstance());
                     });
             exitWhenTheNodeStopsOnItsOwn(system, server);
+            system.log().info(times.summary());
             System.out.println(settings.readyLine(Cluster.get(system).selfMember().address().toString(),
                     wire.connectString()));
             return system;

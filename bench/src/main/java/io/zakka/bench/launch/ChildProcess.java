@@ -53,12 +53,19 @@ public final class ChildProcess implements AutoCloseable {
      */
     public static ChildProcess spawn(String name, List<String> jvmArgs, List<String> args, Path log)
             throws IOException {
+        return spawn(name, jvmArgs, "", args, log);
+    }
+
+    /** As {@link #spawn(String, List, List, Path)}, with {@code classpathPrefix} (if not empty) before the bench's. */
+    public static ChildProcess spawn(String name, List<String> jvmArgs, String classpathPrefix, List<String> args,
+                                     Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.add("-Dlogback.configurationFile=bench-logback.xml");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        String own = System.getProperty("java.class.path");
+        command.add(classpathPrefix.isEmpty() ? own : classpathPrefix + java.io.File.pathSeparator + own);
         command.add(ChildMain.class.getName());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,10 +46,13 @@ public final class ZakkaProcess implements ServerHandle {
     @Override
     public void spawn() throws IOException {
         spawns++;
-        List<String> jvm = jvmArgs.stream().map(arg -> arg.replace(SPAWN_NUMBER, Integer.toString(spawns))).toList();
-        process = ChildProcess.spawn(label, jvm, List.of("zakka", "--akka-port", Integer.toString(akkaPort),
-                "--client-port", Integer.toString(clientPort), "--data-dir", dir.resolve("data").toString()),
-                dir.resolve("server.log"));
+        // The launcher's options first (bin/zakka's start-up options), then the bench's heap and recording.
+        ZakkaLauncher.Options launcher = ZakkaLauncher.options();
+        List<String> jvm = new ArrayList<>(launcher.jvm());
+        jvmArgs.forEach(arg -> jvm.add(arg.replace(SPAWN_NUMBER, Integer.toString(spawns))));
+        List<String> args = List.of("zakka", "--akka-port", Integer.toString(akkaPort),
+                "--client-port", Integer.toString(clientPort), "--data-dir", dir.resolve("data").toString());
+        process = ChildProcess.spawn(label, jvm, launcher.classpath(), args, dir.resolve("server.log"));
     }
 
     @Override

@@ -1,9 +1,7 @@
 package io.zakka.storage.snapshot;
 
 import io.zakka.storage.tree.NodeImage;
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,41 +15,79 @@ public final class SnapshotReader {
     private SnapshotReader() {
     }
 
-    /** Passes bytes through, adding the first {@code limit} of them to the checksum. */
-    private static final class PrefixChecksum extends FilterInputStream {
-        private final CRC32C crc;
-        private long remaining;
+    /** Read-ahead size: large reads keep the syscalls and the checksum calls few (a snapshot is tens of MB). */
+    private static final int BUFFER_BYTES = 1 << 20;
 
-        PrefixChecksum(InputStream in, CRC32C crc, long limit) {
-            super(in);
+    /**
+     * A buffered stream over the file that adds the first {@code checked} bytes of the file to the checksum as
+     * it refills its buffer. Unlike BufferedInputStream its single-byte reads are not synchronized: the parse
+     * reads every int of the file through them ({@link DataInputStream#readInt}), and the locking was the largest
+     * cost of recovery. One thread reads it, the one that runs {@link #read}.
+     */
+    private static final class ChecksummedInput extends InputStream {
+        private final InputStream file;
+        private final CRC32C crc;
+        private final byte[] buffer = new byte[BUFFER_BYTES];
+        private long unchecked;
+        private int position;
+        private int filled;
+
+        ChecksummedInput(InputStream file, CRC32C crc, long checked) {
+            this.file = file;
             this.crc = crc;
-            this.remaining = Math.max(0, limit);
+            this.unchecked = Math.max(0, checked);
         }
 
         @Override
         public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0 && remaining > 0) {
-                crc.update(b);
-                remaining--;
+            if (position == filled && !fill()) {
+                return -1;
             }
-            return b;
+            return buffer[position++] & 0xFF;
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int count = in.read(buffer, offset, length);
-            if (count > 0 && remaining > 0) {
-                int checked = (int) Math.min(count, remaining);
-                crc.update(buffer, offset, checked);
-                remaining -= checked;
+        public int read(byte[] target, int offset, int length) throws IOException {
+            java.util.Objects.checkFromIndexSize(offset, length, target.length);
+            if (length == 0) {
+                return 0;
             }
+            if (position == filled && !fill()) {
+                return -1;
+            }
+            int count = Math.min(length, filled - position);
+            System.arraycopy(buffer, position, target, offset, count);
+            position += count;
             return count;
+        }
+
+        @Override
+        public int available() {
+            return filled - position;
         }
 
         @Override
         public long skip(long n) throws IOException {
             throw new IOException("a checksummed stream is never skipped");
+        }
+
+        /** Refills the buffer from the file; every byte read from the file is checksummed here, exactly once. */
+        private boolean fill() throws IOException {
+            int count = file.read(buffer, 0, buffer.length);
+            if (count <= 0) {
+                return false;
+            }
+            int checked = (int) Math.min(count, unchecked);
+            crc.update(buffer, 0, checked);
+            unchecked -= checked;
+            position = 0;
+            filled = count;
+            return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.close();
         }
     }
 
@@ -64,10 +100,9 @@ public final class SnapshotReader {
                                              Consumer<NodeImage> onNode) throws IOException {
         CRC32C crc = new CRC32C();
         long size = Files.size(file);
-        // The CRC is taken below the buffer, in big chunks, over every byte but the last four (the stored CRC).
-        try (InputStream raw = Files.newInputStream(file);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(
-                     new PrefixChecksum(raw, crc, size - Integer.BYTES), 1 << 16))) {
+        // The CRC is taken as the buffer fills, in big chunks, over every byte but the last four (the stored CRC).
+        try (DataInputStream in = new DataInputStream(new ChecksummedInput(Files.newInputStream(file), crc,
+                size - Integer.BYTES))) {
             SnapshotFormat.Header header = SnapshotFormat.readHeader(in);
             String expected = SnapshotFiles.fileName(header.zxid());
             if (!expected.equals(file.getFileName().toString())) {
