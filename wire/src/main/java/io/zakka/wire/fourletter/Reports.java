@@ -59,6 +59,7 @@ final class Reports {
         m.put("zk_watch_count", Integer.toString(v.status().watchCount()));
         m.put("zk_global_sessions", Integer.toString(v.status().sessionCount()));
         m.put("zk_last_processed_zxid", Long.toString(v.status().lastZxid().toLong()));
+        // ZooKeeper 3.4/3.5's mntr line; 3.6+ moved the count to JMX only, we keep it where operators look.
         m.put("zk_fsync_threshold_exceed_count", Long.toString(v.status().fsyncThresholdExceedCount()));
         StringBuilder out = new StringBuilder();
         m.forEach((key, value) -> out.append(key).append('\t').append(value).append('\n'));
