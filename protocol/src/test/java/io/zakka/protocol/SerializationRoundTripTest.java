@@ -12,6 +12,9 @@ import akka.serialization.SerializationExtension;
 import akka.serialization.Serializer;
 import akka.serialization.Serializers;
 import com.typesafe.config.ConfigFactory;
+import io.zakka.protocol.client.ClientBound;
+import io.zakka.protocol.client.ServerCommand;
+import io.zakka.protocol.serialization.ZakkaBinarySerializer;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -23,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every concrete message type in {@code protocol} survives a round trip through the serializer Akka
- * binds to {@link ZakkaSerializable}. The set of types is discovered from the compiled classes, so a new
- * message cannot be forgotten, and each instance is filled with non-default values by {@link Samples}.
+ * binds to it: the compact binary one for the client/server envelopes, jackson-cbor for the rest. The
+ * set of types is discovered from the compiled classes, so a new message cannot be forgotten, and each
+ * instance is filled with non-default values by {@link Samples}.
  */
 class SerializationRoundTripTest {
 
@@ -47,15 +51,18 @@ class SerializationRoundTripTest {
     }
 
     @Test
-    void everyProtocolMessageSurvivesCborRoundTrip() throws IOException, URISyntaxException {
+    void everyProtocolMessageSurvivesRoundTripThroughItsBoundSerializer() throws IOException, URISyntaxException {
         List<Class<?>> types = ProtocolClasses.concreteSerializables();
         assertTrue(types.size() > 40, "expected every message type, found " + types);
         Serialization serialization = SerializationExtension.get(Adapter.toClassic(testKit.system()));
         Set<String> checked = new TreeSet<>();
+        int binary = 0;
         for (Class<?> type : types) {
             Object message = samples.of(type);
             Serializer serializer = serialization.findSerializerFor(message);
-            assertEquals(JACKSON_CBOR_ID, serializer.identifier(), type.getName());
+            boolean envelope = ServerCommand.class.isAssignableFrom(type) || ClientBound.class.isAssignableFrom(type);
+            assertEquals(envelope ? ZakkaBinarySerializer.IDENTIFIER : JACKSON_CBOR_ID, serializer.identifier(),
+                    type.getName());
             byte[] bytes = serialization.serialize(message).get();
             String manifest = Serializers.manifestFor(serializer, message);
             Object back = serialization.deserialize(bytes, serializer.identifier(), manifest).get();
@@ -63,8 +70,10 @@ class SerializationRoundTripTest {
             // Records holding byte[] compare by identity, so equality is checked on the encoded form.
             assertArrayEquals(bytes, serialization.serialize(back).get(), "round trip changed " + type.getName());
             checked.add(type.getSimpleName());
+            binary += envelope ? 1 : 0;
         }
         assertFalse(checked.isEmpty());
+        assertEquals(10, binary, "ServerCommand and ClientBound records on the binary serializer");
     }
 
     @Test
