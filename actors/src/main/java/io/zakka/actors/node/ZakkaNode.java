@@ -3,6 +3,7 @@ package io.zakka.actors.node;
 import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.PostStop;
 import akka.actor.typed.Terminated;
 import akka.actor.typed.javadsl.AbstractBehavior;
@@ -94,6 +95,13 @@ public final class ZakkaNode extends AbstractBehavior<ZakkaNode.Command> {
         return Behaviors.setup(context -> new ZakkaNode(context, config, clock, committer, Optional.empty()));
     }
 
+    /**
+     * The entry, the session tracker and the pipeline share one thread ({@code zakka.node-dispatcher}): a request
+     * passes all three, and on one thread each hop is a queue append that the same thread picks up next, where
+     * on the shared pool each hop could wake another thread. The pipeline is the one serial stage anyway.
+     */
+    private static final DispatcherSelector NODE_THREAD = DispatcherSelector.fromConfig("zakka.node-dispatcher");
+
     private ZakkaNode(ActorContext<Command> context, NodeConfig config, Clock clock,
                       Behavior<Committer.Command> committerBehavior, Optional<DurableState> durable) {
         super(context);
@@ -102,15 +110,15 @@ public final class ZakkaNode extends AbstractBehavior<ZakkaNode.Command> {
         DataTree tree = durable.map(DurableState::tree).orElseGet(DataTree::new);
         slowFsyncs = durable.map(DurableState::slowFsyncs).orElseGet(SlowFsyncs::new);
         pipeline = context.spawn(PipelineActor.create(prepConfig, new AclChecker(config.superDigest()), clock,
-                committer, tree, durable.map(DurableState::snapshots)), "pipeline");
+                committer, tree, durable.map(DurableState::snapshots)), "pipeline", NODE_THREAD);
         SessionTable table = new SessionTable(config.sessionSettings(), clock.millis());
         // Recovered sessions get a full timeout from now, as ZooKeeper does after a restart: their clients may
         // reconnect, and those that do not expire as usual.
         tree.sessionTimeouts().forEach((session, timeoutMs) -> table.track(session, timeoutMs, clock.millis()));
         durable.ifPresent(state -> state.notes().forEach(note -> context.getLog().info("recovery: {}", note)));
         ActorRef<SessionTrackerActor.Command> tracker =
-                context.spawn(SessionTrackerActor.create(table, clock, pipeline), "sessions");
-        entry = context.spawn(EntryActor.create(tracker), "entry");
+                context.spawn(SessionTrackerActor.create(table, clock, pipeline), "sessions", NODE_THREAD);
+        entry = context.spawn(EntryActor.create(tracker), "entry", NODE_THREAD);
         ActorRef<ReaperActor.Command> reaper = context.spawn(ReaperActor.create(pipeline, clock,
                 Duration.ofMillis(config.reaperIntervalMs()), config.reaperMaxPerRun()), "reaper");
         for (ActorRef<?> child : List.of(committer, pipeline, tracker, entry, reaper)) {
