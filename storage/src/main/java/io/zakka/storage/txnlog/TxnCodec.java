@@ -2,6 +2,7 @@ package io.zakka.storage.txnlog;
 
 import io.zakka.protocol.Acl;
 import io.zakka.protocol.Id;
+import io.zakka.protocol.ScratchOutput;
 import io.zakka.protocol.Zxid;
 import io.zakka.protocol.txn.Txn;
 import io.zakka.protocol.txn.Txn.CheckVersionTxn;
@@ -15,13 +16,10 @@ import io.zakka.protocol.txn.Txn.SetDataTxn;
 import io.zakka.protocol.txn.TxnEntry;
 import io.zakka.protocol.txn.TxnHeader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,13 +61,7 @@ public final class TxnCodec {
     }
 
     public static byte[] encode(TxnEntry entry) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            write(out, entry);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot happen writing to memory", e);
-        }
-        return bytes.toByteArray();
+        return ScratchOutput.encode(out -> write(out, entry));
     }
 
     /** Decodes an entry; a malformed payload throws {@link IOException} (never a runtime exception). */

@@ -1,11 +1,9 @@
 package io.zakka.wire.codec;
 
+import io.zakka.protocol.ScratchOutput;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.jute.BinaryInputArchive;
 import org.apache.jute.BinaryOutputArchive;
 import org.apache.jute.Record;
@@ -49,19 +47,13 @@ public final class Jute {
 
     /** One frame: the 4-byte big-endian length, then the records back to back. */
     public static byte[] frame(Record... records) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        DataOutputStream data = new DataOutputStream(out);
-        try {
+        byte[] frame = ScratchOutput.encode(data -> {
             data.writeInt(0);
             BinaryOutputArchive archive = new BinaryOutputArchive(data);
             for (Record record : records) {
                 record.serialize(archive, "");
             }
-            data.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        byte[] frame = out.toByteArray();
+        });
         int length = frame.length - 4;
         frame[0] = (byte) (length >>> 24);
         frame[1] = (byte) (length >>> 16);
