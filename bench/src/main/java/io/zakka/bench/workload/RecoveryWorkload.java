@@ -43,6 +43,12 @@ public final class RecoveryWorkload implements Workload {
             try (Access access = subject.accessFactory().create(server)) {
                 load = Loader.load(access, parent, count, settings);
             }
+            if (load.errors() > 0) {
+                // Not a recovery figure at all: the data never got in (a server that died while loading once
+                // read as "the data did not survive the restart").
+                return Measurement.unavailable("loading the " + count + " znodes failed: " + load.errors()
+                        + " errors, the first: " + load.firstError() + " (see the server's log in the work dir)");
+            }
             server.stop();
             return restart(subject, server, Loader.znode(parent, count - 1), load);
         } finally {
