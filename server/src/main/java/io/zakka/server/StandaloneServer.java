@@ -33,8 +33,6 @@ public final class StandaloneServer {
     /** Starts the server, prints the effective settings and the {@code zakka ready} line; returns the system. */
     public static ActorSystem<Void> start(Config config) {
         NodeConfig nodeConfig = NodeConfig.fromConfig(config);
-        EffectiveSettings settings = EffectiveSettings.of(config, nodeConfig);
-        settings.lines().forEach(System.out::println);
         StartupTimes times = StartupTimes.begin();
         // Recovery from the data dir runs while the ActorSystem starts (two independent seconds at start-up).
         CompletableFuture<Optional<DurableState>> recovery = CompletableFuture.supplyAsync(() -> {
@@ -43,6 +41,9 @@ public final class StandaloneServer {
             times.recovered();
             return state;
         });
+        // Printed once recovery is under way: the first string building of a JVM is slow (indy bootstraps).
+        EffectiveSettings settings = EffectiveSettings.of(config, nodeConfig);
+        settings.lines().forEach(System.out::println);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
         times.actorSystemCreated();
         try {
@@ -60,9 +61,10 @@ public final class StandaloneServer {
                         return CompletableFuture.completedFuture(akka.Done.getInstance());
                     });
             exitWhenTheNodeStopsOnItsOwn(system, server);
-            system.log().info(times.summary());
+            times.served();
             System.out.println(settings.readyLine(Cluster.get(system).selfMember().address().toString(),
                     wire.connectString()));
+            system.log().info(times.summary());
             return system;
         } catch (RuntimeException | Error e) {
             // Say why before the shutdown, which ends the JVM (exit-jvm) with the exit code of StartFailed (1).

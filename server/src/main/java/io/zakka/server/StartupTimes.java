@@ -9,23 +9,20 @@ import java.lang.management.ManagementFactory;
  * how long the caller then waited for recovery, and the node and client port start.
  */
 final class StartupTimes {
-    private final long launchMillis;
     private final long beginNanos;
     private final long beginMillis;
     private volatile long recoveredNanos;
     private long systemNanos;
     private long awaitedNanos;
+    private long servedNanos;
 
-    private StartupTimes(long launchMillis, long beginNanos, long beginMillis) {
-        this.launchMillis = launchMillis;
+    private StartupTimes(long beginNanos, long beginMillis) {
         this.beginNanos = beginNanos;
         this.beginMillis = beginMillis;
     }
 
     static StartupTimes begin() {
-        // The JVM's own record of its start (the runtime bean is loaded by Akka's JMX support anyway).
-        return new StartupTimes(ManagementFactory.getRuntimeMXBean().getStartTime(), System.nanoTime(),
-                System.currentTimeMillis());
+        return new StartupTimes(System.nanoTime(), System.currentTimeMillis());
     }
 
     void recovered() {
@@ -40,8 +37,14 @@ final class StartupTimes {
         awaitedNanos = System.nanoTime();
     }
 
+    void served() {
+        servedNanos = System.nanoTime();
+    }
+
+    /** Called after the ready line: the JVM's own record of its launch is read then, off the start-up path. */
     String summary() {
-        long now = System.nanoTime();
+        long now = servedNanos;
+        long launchMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
         return String.format("started %d ms after the JVM launch: JVM start, class loading and configuration %d ms;"
                         + " then recovery %d ms in parallel with the ActorSystem %d ms, %d ms more waiting for"
                         + " recovery; node and client port %d ms", beginMillis - launchMillis
