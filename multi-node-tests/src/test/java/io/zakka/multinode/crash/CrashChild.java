@@ -31,9 +31,13 @@ import java.util.concurrent.TimeUnit;
  * {@code <path>@0}, conditional setData to {@code <path>@<new version>}, and multis that create {@code /m/m<i>}
  * and set {@code /m-last} to {@code i} together. End of stdin ends the process.
  *
- * <p>Arguments: data dir, seed.
+ * <p>Arguments: data dir, seed. Exit status: 0 after stdin EOF, {@link #FAILED} when start-up failed (recovery
+ * refused the data dir, no session), {@link #NODE_STOPPED} when the node stopped on its own (a failed fsync, a
+ * broken invariant), so that the test sees such a failure at once instead of a JVM that hangs or stops answering.
  */
 public final class CrashChild {
+    static final int FAILED = 3;
+    static final int NODE_STOPPED = 4;
     private static final int WINDOW = 8;
     private static final List<Acl> OPEN = Acl.OPEN_ACL_UNSAFE;
     private static final PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
@@ -42,7 +46,17 @@ public final class CrashChild {
     private CrashChild() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            // The ActorSystem's threads would keep the JVM alive without a server: end it, loudly.
+            e.printStackTrace();
+            Runtime.getRuntime().halt(FAILED);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Config config = ConfigFactory.parseString(String.join("\n",
                 "akka.actor.provider = local",
                 "akka.loglevel = WARNING",
@@ -54,7 +68,10 @@ public final class CrashChild {
                 "zakka.log-segment-bytes = 32KiB")).withFallback(ConfigFactory.load());
         watchStdin();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "zakka", config);
-        ZakkaServer.start(system);
+        ZakkaServer.start(system).whenStopped().thenRun(() -> {
+            System.err.println("CrashChild: the node stopped on its own");
+            Runtime.getRuntime().halt(NODE_STOPPED);
+        });
         ZakkaClient client = ZakkaClient.connect(system, Duration.ofSeconds(30),
                 ZakkaClient.Settings.defaults().withSessionTimeout(Duration.ofSeconds(30))
                         .withRequestTimeout(Duration.ofSeconds(30))).toCompletableFuture().get(60, TimeUnit.SECONDS);

@@ -65,7 +65,8 @@ class CrashPointRecoveryTest {
             child.readState().ifPresent(state -> ledger.verify(state, context));
             int acksBefore = ledger.acks();
             writeUntilDeath(child, context);
-            assertEquals(CrashPoints.EXIT_STATUS, child.awaitExit(30), context + ": exit status");
+            assertEquals(CrashPoints.EXIT_STATUS, child.awaitExit(30), context + ": exit status (" + CrashChild.FAILED
+                    + ": start-up failed, " + CrashChild.NODE_STOPPED + ": the node stopped; see the [child] lines)");
             String point = armed.substring(0, armed.indexOf(':'));
             assertTrue(child.crashLine() != null && child.crashLine().startsWith(CrashPoints.REACHED + point + " "),
                     context + ": died at " + child.crashLine());
