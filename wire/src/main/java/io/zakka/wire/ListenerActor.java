@@ -1,48 +1,33 @@
 package io.zakka.wire;
 
-import akka.Done;
-import akka.NotUsed;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.ChildFailed;
 import akka.actor.typed.Terminated;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
-import akka.actor.typed.javadsl.AskPattern;
+import akka.actor.typed.javadsl.Adapter;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
-import akka.japi.Pair;
-import akka.stream.CompletionStrategy;
-import akka.stream.KillSwitches;
-import akka.stream.SharedKillSwitch;
-import akka.stream.Materializer;
-import akka.stream.javadsl.Flow;
-import akka.stream.javadsl.Sink;
-import akka.stream.javadsl.Source;
-import akka.stream.javadsl.Tcp;
-import akka.util.ByteString;
 import io.zakka.wire.conn.ConnectionActor;
 import io.zakka.wire.conn.ConnectionContext;
 import io.zakka.wire.conn.Gateway;
-import io.zakka.wire.conn.Outbound;
+import io.zakka.wire.conn.TcpSocket;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 
 /**
- * The client port: binds it with akka-stream Tcp and gives every accepted connection its own
- * {@link ConnectionActor}, joined to the socket by two stream stages. Reads go to the actor one chunk at a
- * time and the next chunk is read only when the actor acks the last one (so a connection that may not read
- * more, e.g. before its handshake completes, back-pressures its TCP socket); writes go one batch at a time,
- * the write stage acking each (so a client that does not read its replies stops being read). Closing the
- * write side closes the socket once the last batch is written.
+ * The client port: binds it with Akka's I/O layer ({@link TcpAcceptor}) and gives every accepted connection its
+ * own {@link ConnectionActor}, which drives the socket itself ({@link io.zakka.wire.conn.TcpSocket}). Reads are
+ * pulled one chunk at a time when the actor asks (so a connection that may not read more, e.g. before its
+ * handshake completes, back-pressures its TCP socket); writes go one batch at a time, each acknowledged (so a
+ * client that does not read its replies stops being read).
  *
  * <p>All socket I/O runs in Akka's I/O layer (its selector threads); the actors only parse and encode, so
- * nothing blocks the default dispatcher. The connections' streams are materialized in this actor's context:
- * stopping the listener unbinds the port and closes every connection.
+ * nothing blocks the default dispatcher. The acceptor and the connection actors are children of this actor:
+ * stopping the listener unbinds the port and closes every connection (the I/O layer closes a socket whose
+ * handler has stopped).
  */
 public final class ListenerActor extends AbstractBehavior<ListenerActor.Command> {
 
@@ -63,24 +48,13 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
         INSTANCE
     }
 
-    private record Incoming(Tcp.IncomingConnection connection) implements Command {
+    private record Incoming(akka.actor.ActorRef connection, InetSocketAddress remote) implements Command {
     }
 
-    private record BindDone(Tcp.ServerBinding binding, Throwable failure) implements Command {
+    private record BindDone(InetSocketAddress address, Throwable failure) implements Command {
     }
-
-    /** Bounds how long one read may wait for the connection actor's ack; only a stuck server is that slow. */
-    private static final Duration READ_ACK_TIMEOUT = Duration.ofMinutes(30);
-    /** Told to a socket's write stage: complete after writing what is queued. */
-    private enum CloseMarker implements akka.actor.NoSerializationVerificationNeeded {
-        CLOSE
-    }
-
-    private static final Object CLOSE = CloseMarker.CLOSE;
-    private static final int BACKLOG = 100;
 
     private final Gateway gateway;
-    private final Materializer materializer;
     private final List<ActorRef<BindResult>> waiters = new ArrayList<>();
     private BindResult bound;
     private long connectionCount;
@@ -92,15 +66,19 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
     private ListenerActor(ActorContext<Command> context, Gateway gateway) {
         super(context);
         this.gateway = gateway;
-        this.materializer = Materializer.createMaterializer(context);
         ActorRef<Command> self = context.getSelf();
-        // halfClose: a client that shuts down its write side after a four-letter word (ncat, nc -N) still gets
-        // the answer; the connection actor decides when the socket closes.
-        CompletionStage<Tcp.ServerBinding> binding = Tcp.get(context.getSystem())
-                .bind(gateway.settings().host(), gateway.settings().port(), BACKLOG, List.of(), true, Optional.empty())
-                .to(Sink.foreach(connection -> self.tell(new Incoming(connection))))
-                .run(materializer);
-        context.pipeToSelf(binding, BindDone::new);
+        InetSocketAddress endpoint = new InetSocketAddress(gateway.settings().host(), gateway.settings().port());
+        Adapter.actorOf(context, TcpAcceptor.props(endpoint, new TcpAcceptor.Reports() {
+            @Override
+            public void bound(InetSocketAddress address, Throwable failure) {
+                self.tell(new BindDone(address, failure));
+            }
+
+            @Override
+            public void accepted(akka.actor.ActorRef connection, InetSocketAddress remote) {
+                self.tell(new Incoming(connection, remote));
+            }
+        }), "acceptor");
     }
 
     @Override
@@ -125,10 +103,9 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
     }
 
     private Behavior<Command> onBindDone(BindDone done) {
-        bound = done.failure() == null ? new BindResult(done.binding().localAddress(), null)
-                : new BindResult(null, done.failure());
+        bound = new BindResult(done.address(), done.failure());
         if (done.failure() == null) {
-            getContext().getLog().info("ZooKeeper client port bound to {}", done.binding().localAddress());
+            getContext().getLog().info("ZooKeeper client port bound to {}", done.address());
         } else {
             getContext().getLog().error("cannot bind the ZooKeeper client port {}:{}: {}",
                     gateway.settings().host(), gateway.settings().port(), done.failure().toString());
@@ -150,46 +127,10 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
     }
 
     private Behavior<Command> onIncoming(Incoming incoming) {
-        Tcp.IncomingConnection connection = incoming.connection();
-        Pair<akka.actor.ActorRef, Source<ByteString, NotUsed>> writes = Source.<ByteString>actorRefWithBackpressure(
-                        ConnectionActor.WriteAcked.INSTANCE,
-                        element -> element == CLOSE ? Optional.of(CompletionStrategy.draining()) : Optional.empty(),
-                        element -> Optional.empty())
-                .preMaterialize(materializer);
-        SharedKillSwitch stopReading = KillSwitches.shared("reads-" + (connectionCount + 1));
-        Outbound out = new SocketWrites(writes.first(), stopReading);
-        ActorRef<ConnectionActor.Command> actor = getContext().spawn(
-                ConnectionActor.create(new ConnectionContext(gateway, connection.remoteAddress(), out)),
+        ActorRef<ConnectionActor.Command> actor = getContext().spawn(ConnectionActor.create(
+                new ConnectionContext(gateway, incoming.remote(), new TcpSocket(incoming.connection()))),
                 "connection-" + (++connectionCount));
         getContext().watch(actor);
-        Sink<ByteString, NotUsed> reads = Flow.<ByteString>create()
-                .via(stopReading.flow())
-                .mapAsync(1, bytes -> AskPattern.<ConnectionActor.Command, Done>ask(actor,
-                        ack -> new ConnectionActor.Received(bytes, ack), READ_ACK_TIMEOUT,
-                        getContext().getSystem().scheduler()))
-                .watchTermination((notUsed, done) -> {
-                    done.whenComplete((ok, failure) ->
-                            actor.tell(new ConnectionActor.InboundEnded(Optional.ofNullable(failure))));
-                    return notUsed;
-                })
-                .to(Sink.ignore());
-        // Not coupled: the client's end of input must not cut the replies still due (half-close).
-        connection.handleWith(Flow.fromSinkAndSource(reads, writes.second()), materializer);
         return this;
-    }
-
-    /** The write stage of one socket, fed by its connection actor. */
-    private record SocketWrites(akka.actor.ActorRef queue, SharedKillSwitch stopReading) implements Outbound {
-        @Override
-        public void write(ByteString bytes, akka.actor.ActorRef ackTo) {
-            queue.tell(bytes, ackTo);
-        }
-
-        /** Completes the write side after its last batch and stops reading: both ends done closes the socket. */
-        @Override
-        public void close() {
-            queue.tell(CLOSE, akka.actor.ActorRef.noSender());
-            stopReading.shutdown();
-        }
     }
 }

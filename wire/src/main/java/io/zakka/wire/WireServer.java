@@ -23,15 +23,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * client, Curator, zkCli, kazoo, the four-letter words) talks to the node through its client port, and its
  * requests enter the same session and request actors as the Akka ask API's.
  *
- * <p>Transport: akka-stream Tcp (see {@link ListenerActor}), chosen by measurement
- * ({@code TransportMeasurement} in wire/src/test, 2-core build machine, 4 connections pipelining 1 KiB frames,
- * 1000 in flight each, every frame through one actor per connection as in the gateway): akka-stream Tcp echoed
- * 60-89 k frames/s, Netty NIO 62-158 k frames/s (noisy: the machine was shared). Through the whole gateway
- * into a node, stock clients reached 81 k exists/s and 48 k setData/s, in the range of ZooKeeper itself on
- * such hardware, so the socket layer is not what limits a node today: Netty's up-to-2x headroom does not pay
- * for a second thread model, a second dependency and hand-written back-pressure, while akka-stream ties a
- * socket's reads to its connection actor's acks. The connection actor sees only {@code Received} messages
- * and an {@code Outbound}, so a Netty transport can replace the listener alone if the bench ever says so.
+ * <p>Transport: Akka's I/O layer (akka.io Tcp) driven directly by one actor per connection ({@link ListenerActor},
+ * {@code TcpSocket}). It was first akka-stream Tcp, chosen over Netty by measurement ({@code TransportMeasurement}
+ * in wire/src/test, 2-core build machine, 4 connections pipelining 1 KiB frames: akka-stream Tcp echoed 60-89 k
+ * frames/s, Netty NIO 62-158 k frames/s, noisy), since through the whole gateway stock clients reached the range of
+ * ZooKeeper itself and Netty's headroom did not pay for a second thread model. The bench then showed the stream's
+ * own cost: per request two more actor hops (a stream stage each way) and an ask with a scheduled timeout per
+ * chunk read. The connection actor already frames and back-pressures, so it now talks to akka.io's connection
+ * actor itself (pull-mode reads, acknowledged writes): in an A/B against the same stock-client load on a shared
+ * 2-core machine, unloaded getData p50 went from 0.08-0.11 ms to 0.06-0.11 ms and server CPU per setData fell
+ * ~5%. The connection actor sees only its messages and an {@code Outbound}, so another transport (Netty) could
+ * still replace the listener alone.
  */
 public final class WireServer {
 

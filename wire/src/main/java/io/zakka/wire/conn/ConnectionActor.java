@@ -1,6 +1,5 @@
 package io.zakka.wire.conn;
 
-import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.PostStop;
@@ -9,6 +8,7 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.javadsl.TimerScheduler;
+import akka.io.Tcp;
 import akka.util.ByteString;
 import io.zakka.api.ServerStatus;
 import io.zakka.protocol.ErrorCode;
@@ -48,8 +48,8 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     public interface Command extends akka.actor.NoSerializationVerificationNeeded {
     }
 
-    /** Bytes read from the socket; {@code ack} is answered once they are taken in (back-pressure). */
-    public record Received(ByteString bytes, ActorRef<Done> ack) implements Command {
+    /** Bytes read from the socket; the next chunk is asked for once these are taken in (back-pressure). */
+    public record Received(ByteString bytes) implements Command {
     }
 
     /** The client closed the connection, or the transport failed. */
@@ -95,7 +95,8 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     private final SocketWriter socket;
     private final long registration;
     private Phase phase = Phase.FIRST;
-    private ActorRef<Done> heldAck;
+    /** A chunk was taken in and the next one not asked for yet (the socket reads nothing meanwhile). */
+    private boolean readHeld;
     private Handshake.Connect connect;
     private ActorRef<ServerCommand> server;
     private long sessionId;
@@ -117,7 +118,10 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         this.stats = new ConnectionStats(ctx.remote().toString(), ctx.nowMs());
         this.registration = ctx.connections().register(stats);
         stats.watches(watches);
-        this.socket = new SocketWriter(ctx.out(), akka.actor.typed.javadsl.Adapter.toClassic(context.getSelf()));
+        akka.actor.ActorRef socketEvents = akka.actor.typed.javadsl.Adapter.toClassic(
+                context.messageAdapter(Tcp.Event.class, TcpSocket::event));
+        this.socket = new SocketWriter(ctx.out(), socketEvents);
+        ctx.out().open(socketEvents);
     }
 
     @Override
@@ -136,11 +140,11 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
 
     private Behavior<Command> onReceived(Received received) {
         if (phase == Phase.CLOSING) {
-            received.ack().tell(Done.getInstance());
+            ctx.out().readMore();
             return this;
         }
         frames.append(received.bytes().toArray());
-        heldAck = received.ack();
+        readHeld = true;
         pump();
         return this;
     }
@@ -251,9 +255,9 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         boolean blocked = phase == Phase.AWAITING_SESSION
                 || replies.size() >= ctx.settings().maxOutstandingPerConnection()
                 || socket.backlogBytes() > MAX_BACKLOG_BYTES;
-        if (heldAck != null && (!blocked || phase == Phase.CLOSING)) {
-            heldAck.tell(Done.getInstance());
-            heldAck = null;
+        if (readHeld && (!blocked || phase == Phase.CLOSING)) {
+            readHeld = false;
+            ctx.out().readMore();
         }
     }
 
