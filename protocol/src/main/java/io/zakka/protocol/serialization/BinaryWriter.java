@@ -2,6 +2,7 @@ package io.zakka.protocol.serialization;
 
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,8 +12,8 @@ import java.util.List;
  * as an int length then the bytes, lists as an int count then the elements. A length or count of -1
  * stands for null.
  *
- * <p>Either writes into a buffer it owns and grows (for {@link #toByteArray}), or into a caller's
- * buffer (Artery's envelope), which it never grows: a message that does not fit throws
+ * <p>Either writes into a heap buffer it may replace by a bigger one (for {@link #toByteArray}), or
+ * into a caller's buffer (Artery's envelope), which it never grows: a message that does not fit throws
  * {@link BufferOverflowException}, which Artery reports as an oversized payload.
  */
 final class BinaryWriter {
@@ -29,9 +30,12 @@ final class BinaryWriter {
         this.growable = growable;
     }
 
-    /** A writer over a heap buffer of {@code expectedSize} bytes, grown when a message outgrows the estimate. */
-    static BinaryWriter growable(int expectedSize) {
-        return new BinaryWriter(ByteBuffer.allocate(expectedSize), true);
+    /** A writer into a heap buffer from its position, replaced by a bigger one when a message outgrows it. */
+    static BinaryWriter growable(ByteBuffer heap) {
+        if (!heap.hasArray()) {
+            throw new IllegalArgumentException("a growable writer needs a heap buffer");
+        }
+        return new BinaryWriter(heap, true);
     }
 
     /** A writer into the caller's buffer from its position; never grows it. */
@@ -39,10 +43,14 @@ final class BinaryWriter {
         return new BinaryWriter(target, false);
     }
 
-    /** The bytes written so far, copied only when the estimate was not exact. */
+    /** A copy of the bytes written so far, from the start of the buffer. */
     byte[] toByteArray() {
-        byte[] array = buf.array();
-        return buf.position() == array.length ? array : Arrays.copyOf(array, buf.position());
+        return Arrays.copyOfRange(buf.array(), buf.arrayOffset(), buf.arrayOffset() + buf.position());
+    }
+
+    /** The buffer written into: the one given, or the bigger one that replaced it. */
+    ByteBuffer buffer() {
+        return buf;
     }
 
     void writeByte(int value) {
@@ -85,18 +93,21 @@ final class BinaryWriter {
             writeInt(NULL_LENGTH);
             return;
         }
-        int chars = value.length();
         // A char needs at most 3 bytes (a surrogate pair needs 4 for 2 chars).
-        ensure(Integer.BYTES + 3 * chars);
-        int lengthAt = buf.position();
-        buf.position(lengthAt + Integer.BYTES);
-        int start = buf.position();
-        if (buf.hasArray()) {
-            buf.position(Utf8.encode(value, buf.array(), buf.arrayOffset() + start) - buf.arrayOffset());
-        } else {
-            Utf8.encode(value, buf);
+        long worstCase = Integer.BYTES + 3L * value.length();
+        if (growable) {
+            ensure(worstCase);
         }
-        buf.putInt(lengthAt, buf.position() - start);
+        if (!buf.hasArray() || buf.remaining() < worstCase) {
+            // A direct buffer, or a caller's buffer the worst case might not fit although the string does.
+            writeBytes(value.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        int lengthAt = buf.position();
+        int start = lengthAt + Integer.BYTES;
+        int end = Utf8.encode(value, buf.array(), buf.arrayOffset() + start) - buf.arrayOffset();
+        buf.putInt(lengthAt, end - start);
+        buf.position(end);
     }
 
     /** A count then each string; -1 for a null list. */
@@ -131,14 +142,14 @@ final class BinaryWriter {
         depth--;
     }
 
-    private void ensure(int bytes) {
+    private void ensure(long bytes) {
         if (buf.remaining() >= bytes) {
             return;
         }
         if (!growable) {
             throw new BufferOverflowException();
         }
-        long needed = (long) buf.position() + bytes;
+        long needed = buf.position() + bytes;
         long doubled = Math.max(needed, 2L * buf.capacity());
         if (needed > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("message larger than a byte array: " + needed + " bytes");

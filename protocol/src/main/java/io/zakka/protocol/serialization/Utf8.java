@@ -1,11 +1,9 @@
 package io.zakka.protocol.serialization;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-
 /**
- * UTF-8 encoding straight into the output, without the intermediate array of {@link String#getBytes}.
- * The result equals {@code getBytes(UTF_8)}: well-formed UTF-8, an unpaired surrogate becomes '?'.
+ * UTF-8 encoding straight into a heap buffer's array, without the intermediate array of
+ * {@link String#getBytes}. The result equals {@code getBytes(UTF_8)}: well-formed UTF-8, an unpaired
+ * surrogate becomes '?'.
  * Decoding is left to {@code new String(bytes, UTF_8)}, which the JDK vectorises.
  */
 final class Utf8 {
@@ -50,10 +48,5 @@ final class Utf8 {
             i++;
         }
         return p;
-    }
-
-    /** Encodes into a buffer without an accessible array (a direct buffer), at its position. */
-    static void encode(String s, ByteBuffer out) {
-        out.put(s.getBytes(StandardCharsets.UTF_8));
     }
 }

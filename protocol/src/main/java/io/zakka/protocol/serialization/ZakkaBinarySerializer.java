@@ -37,7 +37,7 @@ public final class ZakkaBinarySerializer extends SerializerWithStringManifest im
 
     public ZakkaBinarySerializer(ExtendedActorSystem system) {
         this.system = system;
-        this.codec = new MessageCodec(new ResolverRefs());
+        this.codec = new MessageCodec(new CachingRefCodec(new ResolverRefs()));
     }
 
     @Override
@@ -56,10 +56,10 @@ public final class ZakkaBinarySerializer extends SerializerWithStringManifest im
 
     @Override
     public byte[] toBinary(Object message) {
-        BinaryWriter out = BinaryWriter.growable(MessageCodec.estimate(message));
-        out.writeByte(FORMAT_VERSION);
-        codec.write(out, message);
-        return out.toByteArray();
+        return ScratchBuffer.encode(MessageCodec.estimate(message), out -> {
+            out.writeByte(FORMAT_VERSION);
+            codec.write(out, message);
+        });
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.zakka.protocol.client.ServerCommand;
 import io.zakka.protocol.op.Op;
 import io.zakka.protocol.op.OpResult;
 import java.io.NotSerializableException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -138,6 +139,19 @@ class ZakkaBinarySerializerTest {
                 60_000L);
         var back = (ServerCommand.Submit) fixture.viaAkka(new ServerCommand.Submit(1, 2, create, null));
         assertDeepEquals(create, back.op(), "create");
+    }
+
+    @Test
+    void aStringFitsACallersBufferWhenItsBytesDoEvenIfThreeBytesPerCharWouldNot() throws NotSerializableException {
+        String path = "/" + "a".repeat(200);
+        Object message = new ClientBound.Notification(1, new WatchEvent(EventType.NODE_CREATED, path, 2));
+        int size = fixture.serializer().toBinary(message).length;
+        for (ByteBuffer buf : new ByteBuffer[] {
+            ByteBuffer.allocate(size), ByteBuffer.allocateDirect(size)}) {
+            fixture.serializer().toBinary(message, buf);
+            assertEquals(size, buf.position());
+            assertEquals(message, fixture.serializer().fromBinary(buf.flip(), "Notification"));
+        }
     }
 
     /** Through Akka, through heap and direct buffers; all three give the same bytes and an equal message. */
