@@ -9,7 +9,6 @@ import io.zakka.protocol.Perms;
 import io.zakka.protocol.op.Op;
 import io.zakka.protocol.txn.Txn.CreateTxn;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Validates a create and builds its txn, in ZooKeeper's order of checks. First what the Java client
@@ -91,9 +90,21 @@ final class CreatePrep {
         return ttlMs <= 0;
     }
 
-    /** The parent's creation counter as ten digits (signed: "-2147483648" after wrapping). */
+    /**
+     * The parent's creation counter as {@code %010d} formats it: zero-padded to ten characters, the sign first
+     * ("-000000001", and "-2147483648" after wrapping). By hand: String.format was 5% of a create-heavy profile.
+     */
     static String sequenceSuffix(int childCreations) {
-        return String.format(Locale.ENGLISH, "%010d", childCreations);
+        String digits = Long.toString(Math.abs((long) childCreations));
+        int width = childCreations < 0 ? 9 : 10;
+        StringBuilder suffix = new StringBuilder(11);
+        if (childCreations < 0) {
+            suffix.append('-');
+        }
+        for (int pad = digits.length(); pad < width; pad++) {
+            suffix.append('0');
+        }
+        return suffix.append(digits).toString();
     }
 
     private static long ephemeralOwner(CreateMode mode, long sessionId, long ttlMs) {

@@ -38,17 +38,27 @@ public final class SnapshotCursor {
     private final Map<String, NodeImage> preImages = new HashMap<>();
     private final Deque<Frame> stack = new ArrayDeque<>();
     private String position;
+    /** The live node at {@code position} when the walk reached it, or null if it was not live then. */
+    private ZNode positionNode;
     private int emitted;
     private boolean walkDone;
     private boolean done;
 
-    /** A node whose children the walk is going through; {@code lastChild} is the name of the last one reached. */
+    /**
+     * A node whose children the walk is going through; {@code lastChild} is the name of the last one reached.
+     * {@code node} is the live node object, kept instead of looked up per child: a node keeps its object for as
+     * long as it exists, and if it is deleted (after its children) and created again, the old object's child
+     * set is empty, so the walk leaves it, which is right, since every child of the new node is newer than the
+     * cursor and not part of the image.
+     */
     private static final class Frame {
         final String path;
+        final ZNode node;
         String lastChild;
 
-        Frame(String path) {
+        Frame(String path, ZNode node) {
             this.path = path;
+            this.node = node;
         }
     }
 
@@ -94,9 +104,10 @@ public final class SnapshotCursor {
                 continue;
             }
             position = path;
+            positionNode = store.find(path);
             NodeImage remembered = preImages.remove(path);
             if (remembered == null) {
-                slice.add(NodeImage.of(path, store.find(path)));
+                slice.add(NodeImage.of(path, positionNode));
             } else if (remembered != ABSENT) {
                 slice.add(remembered);
             }
@@ -115,19 +126,20 @@ public final class SnapshotCursor {
     /** The next live path of the walk, or null when the walk is over. */
     private String advance() {
         if (position == null) {
-            stack.push(new Frame(Paths.ROOT));
+            stack.push(new Frame(Paths.ROOT, store.find(Paths.ROOT)));
             return Paths.ROOT;
         }
-        ZNode reached = store.find(position);
+        // The node at position may have changed since the last slice: look again only if it was not live then
+        // (its object, when live, is still the node unless it was deleted, which empties its children first).
+        ZNode reached = positionNode != null ? positionNode : store.find(position);
         boolean descend = reached != null && !reached.children.isEmpty();
         if (descend && (stack.isEmpty() || !stack.peek().path.equals(position))) {
-            stack.push(new Frame(position));
+            stack.push(new Frame(position, reached));
         }
         while (!stack.isEmpty()) {
             Frame frame = stack.peek();
-            ZNode parent = store.find(frame.path);
-            String name = parent == null ? null
-                    : frame.lastChild == null ? firstOrNull(parent) : parent.children.higher(frame.lastChild);
+            ZNode parent = frame.node;
+            String name = frame.lastChild == null ? firstOrNull(parent) : parent.children.higher(frame.lastChild);
             if (name == null) {
                 stack.pop();
                 continue;

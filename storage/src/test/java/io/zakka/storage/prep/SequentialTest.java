@@ -95,6 +95,16 @@ class SequentialTest {
         assertEquals("-2147483648", CreatePrep.sequenceSuffix(Integer.MAX_VALUE + 1));
     }
 
+    @Test
+    void suffixIsExactlyWhatFormatPercent010dGives() {
+        int[] samples = {0, 1, 9, 10, 99, 123456789, 999999999, 1000000000, -1, -9, -10, -99999999, -100000000,
+            -999999999, -1000000000, Integer.MIN_VALUE, Integer.MAX_VALUE};
+        for (int value : samples) {
+            assertEquals(String.format(java.util.Locale.ENGLISH, "%010d", value), CreatePrep.sequenceSuffix(value),
+                    "suffix of " + value);
+        }
+    }
+
     private static String path(TxnEntry entry) {
         return ((Txn.CreateTxn) entry.txn()).path();
     }
