@@ -22,6 +22,7 @@ public final class Main {
         List<String> rest = arguments.subList(1, arguments.size());
         try {
             if (command.equals("start")) {
+                StartupPrewarm.begin();
                 StandaloneServer.start(ServerConfigLoader.load(LaunchOptions.parse(rest)));
             } else if (command.equals(ClassDataTraining.COMMAND) && rest.size() == 1) {
                 // Internal: bin/zakka's class-data archive training run (not in the usage text).
