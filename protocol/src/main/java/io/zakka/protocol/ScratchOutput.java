@@ -33,6 +33,33 @@ public final class ScratchOutput extends ByteArrayOutputStream {
         super(INITIAL_BYTES);
     }
 
+    // ByteArrayOutputStream's writes are synchronized, a lock per field written (a Stat is 11); a scratch buffer
+    // belongs to one encoding on one thread, so these skip the lock.
+
+    @Override
+    public void write(int b) {
+        ensureRoom(1);
+        buf[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        ensureRoom(length);
+        System.arraycopy(bytes, offset, buf, count, length);
+        count += length;
+    }
+
+    private void ensureRoom(int more) {
+        int needed = count + more;
+        if (needed < 0) {
+            throw new OutOfMemoryError("a message above 2 GiB");
+        }
+        if (needed > buf.length) {
+            buf = java.util.Arrays.copyOf(buf, Math.max(needed, buf.length * 2));
+        }
+    }
+
     /** The bytes {@code encoding} writes, as an exact-size array. */
     public static byte[] encode(Encoding encoding) {
         ScratchOutput scratch = PER_THREAD.get();
