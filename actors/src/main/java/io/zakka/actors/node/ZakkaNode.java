@@ -96,16 +96,17 @@ public final class ZakkaNode extends AbstractBehavior<ZakkaNode.Command> {
     }
 
     /**
-     * The entry, the session tracker and the pipeline share one thread ({@code zakka.node-dispatcher}): a request
-     * passes all three, and on one thread each hop is a queue append that the same thread picks up next, where
-     * on the shared pool each hop could wake another thread. The pipeline is the one serial stage anyway.
+     * The entry, the session tracker, the pipeline and the committer's front share one thread
+     * ({@code zakka.node-dispatcher}): a request passes them all, and on one thread each hop is a queue append
+     * that the same thread picks up next, where on the shared pool each hop could wake another thread. The
+     * pipeline is the one serial stage anyway; the txn log's I/O keeps its own thread behind the committer.
      */
     private static final DispatcherSelector NODE_THREAD = DispatcherSelector.fromConfig("zakka.node-dispatcher");
 
     private ZakkaNode(ActorContext<Command> context, NodeConfig config, Clock clock,
                       Behavior<Committer.Command> committerBehavior, Optional<DurableState> durable) {
         super(context);
-        ActorRef<Committer.Command> committer = context.spawn(committerBehavior, "committer");
+        ActorRef<Committer.Command> committer = context.spawn(committerBehavior, "committer", NODE_THREAD);
         PrepConfig prepConfig = new PrepConfig(config.maxDataBytes(), config.ttlEnabled());
         DataTree tree = durable.map(DurableState::tree).orElseGet(DataTree::new);
         slowFsyncs = durable.map(DurableState::slowFsyncs).orElseGet(SlowFsyncs::new);
