@@ -23,9 +23,6 @@ final class MessageCodec {
     static final String PONG = "Pong";
     static final String SESSION_CLOSED = "SessionClosed";
 
-    /** Room for the fixed fields, a path and an actor path when sizing the output buffer. */
-    private static final int ENVELOPE_OVERHEAD = 160;
-
     private final RefCodec refs;
 
     MessageCodec(RefCodec refs) {
@@ -56,17 +53,6 @@ final class MessageCodec {
             return SESSION_CLOSED;
         }
         return null;
-    }
-
-    /** A close estimate of the encoded size: the payload of a Submit or Reply plus room for the rest. */
-    static int estimate(Object message) {
-        if (message instanceof ServerCommand.Submit submit) {
-            return ENVELOPE_OVERHEAD + OpCodec.estimate(submit.op());
-        }
-        if (message instanceof ClientBound.Reply reply) {
-            return ENVELOPE_OVERHEAD + OpResultCodec.estimate(reply.result());
-        }
-        return ENVELOPE_OVERHEAD;
     }
 
     void write(BinaryWriter out, Object message) {

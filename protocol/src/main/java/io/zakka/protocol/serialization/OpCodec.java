@@ -35,32 +35,7 @@ final class OpCodec {
     private static final byte ADD_AUTH = 21;
     private static final byte WHO_AM_I = 22;
 
-    /** Bytes of an op besides its data: a tag, a path and a few ints, for sizing the output buffer. */
-    private static final int OP_OVERHEAD = 96;
-
     private OpCodec() {
-    }
-
-    /** A close upper estimate of the encoded size, so the output buffer rarely grows. */
-    static int estimate(Op op) {
-        if (op instanceof Op.SetData setData) {
-            return OP_OVERHEAD + (setData.data() == null ? 0 : setData.data().length);
-        }
-        if (op instanceof Op.Create create) {
-            return OP_OVERHEAD + (create.data() == null ? 0 : create.data().length);
-        }
-        if (op instanceof Op.Multi multi && multi.ops() != null) {
-            return OP_OVERHEAD + estimateAll(multi.ops());
-        }
-        return OP_OVERHEAD;
-    }
-
-    private static int estimateAll(List<Op> ops) {
-        long sum = 0;
-        for (int i = 0; i < ops.size(); i++) {
-            sum += estimate(ops.get(i));
-        }
-        return (int) Math.min(sum, 1 << 24);
     }
 
     static void write(BinaryWriter out, Op op) {

@@ -25,26 +25,7 @@ final class OpResultCodec {
     private static final byte WHO_AM_I = 11;
     private static final byte ERROR = 12;
 
-    /** Bytes of a result besides its data and lists: a tag and a Stat, for sizing the output buffer. */
-    private static final int RESULT_OVERHEAD = 96;
-    /** Per child, path or nested result, when sizing the output buffer. */
-    private static final int PER_ENTRY = 32;
-
     private OpResultCodec() {
-    }
-
-    /** A close estimate of the encoded size, so the output buffer rarely grows. */
-    static int estimate(OpResult result) {
-        if (result instanceof OpResult.DataResult data) {
-            return RESULT_OVERHEAD + (data.data() == null ? 0 : data.data().length);
-        }
-        if (result instanceof OpResult.ChildrenResult children && children.children() != null) {
-            return RESULT_OVERHEAD + PER_ENTRY * children.children().size();
-        }
-        if (result instanceof OpResult.MultiResult multi && multi.results() != null) {
-            return RESULT_OVERHEAD + RESULT_OVERHEAD * multi.results().size();
-        }
-        return RESULT_OVERHEAD;
     }
 
     static void write(BinaryWriter out, OpResult result) {

@@ -56,7 +56,7 @@ public final class ZakkaBinarySerializer extends SerializerWithStringManifest im
 
     @Override
     public byte[] toBinary(Object message) {
-        return ScratchBuffer.encode(MessageCodec.estimate(message), out -> {
+        return ScratchBuffer.encode(out -> {
             out.writeByte(FORMAT_VERSION);
             codec.write(out, message);
         });

@@ -19,6 +19,9 @@ import java.util.List;
  */
 final class SerializerFixture implements AutoCloseable {
 
+    /** Room for a 1 MiB znode and the message around it, like a 2 MiB Artery maximum-frame-size. */
+    private static final int FRAME_BYTES = 2 << 20;
+
     private final ActorTestKit testKit;
     private final Serialization serialization;
     private final ZakkaBinarySerializer serializer;
@@ -59,7 +62,7 @@ final class SerializerFixture implements AutoCloseable {
 
     /** Encodes into a buffer as Artery does (with a few bytes of header before it) and decodes from it. */
     Object viaBuffer(Object message, boolean direct) throws NotSerializableException {
-        ByteBuffer buf = direct ? ByteBuffer.allocateDirect(1 << 20) : ByteBuffer.allocate(1 << 20);
+        ByteBuffer buf = direct ? ByteBuffer.allocateDirect(FRAME_BYTES) : ByteBuffer.allocate(FRAME_BYTES);
         buf.position(3);
         serializer.toBinary(message, buf);
         buf.limit(buf.position());
@@ -69,7 +72,7 @@ final class SerializerFixture implements AutoCloseable {
 
     /** The bytes the ByteBuffer path writes, to compare with the byte-array path. */
     byte[] bufferBytes(Object message, boolean direct) {
-        ByteBuffer buf = direct ? ByteBuffer.allocateDirect(1 << 20) : ByteBuffer.allocate(1 << 20);
+        ByteBuffer buf = direct ? ByteBuffer.allocateDirect(FRAME_BYTES) : ByteBuffer.allocate(FRAME_BYTES);
         serializer.toBinary(message, buf);
         buf.flip();
         byte[] bytes = new byte[buf.remaining()];

@@ -142,6 +142,15 @@ class ZakkaBinarySerializerTest {
     }
 
     @Test
+    void messagesLargerThanTheScratchBufferRoundTrip() throws NotSerializableException {
+        for (int size : new int[] {5_000, 300_000, 1 << 20, 10}) {
+            byte[] data = new byte[size];
+            new Random(size).nextBytes(data);
+            assertRoundTrips(new ServerCommand.Submit(1, size, new Op.SetData("/big", data, -1), null));
+        }
+    }
+
+    @Test
     void aStringFitsACallersBufferWhenItsBytesDoEvenIfThreeBytesPerCharWouldNot() throws NotSerializableException {
         String path = "/" + "a".repeat(200);
         Object message = new ClientBound.Notification(1, new WatchEvent(EventType.NODE_CREATED, path, 2));
