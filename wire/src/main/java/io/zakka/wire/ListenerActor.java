@@ -3,6 +3,7 @@ package io.zakka.wire;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.ChildFailed;
+import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.Terminated;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
@@ -55,6 +56,7 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
     }
 
     private final Gateway gateway;
+    private final DispatcherSelector connectionDispatcher;
     private final List<ActorRef<BindResult>> waiters = new ArrayList<>();
     private BindResult bound;
     private long connectionCount;
@@ -66,6 +68,7 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
     private ListenerActor(ActorContext<Command> context, Gateway gateway) {
         super(context);
         this.gateway = gateway;
+        this.connectionDispatcher = DispatcherSelector.fromConfig(gateway.settings().connectionDispatcher());
         ActorRef<Command> self = context.getSelf();
         InetSocketAddress endpoint = new InetSocketAddress(gateway.settings().host(), gateway.settings().port());
         Adapter.actorOf(context, TcpAcceptor.props(endpoint, new TcpAcceptor.Reports() {
@@ -129,7 +132,7 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
     private Behavior<Command> onIncoming(Incoming incoming) {
         ActorRef<ConnectionActor.Command> actor = getContext().spawn(ConnectionActor.create(
                 new ConnectionContext(gateway, incoming.remote(), new TcpSocket(incoming.connection()))),
-                "connection-" + (++connectionCount));
+                "connection-" + (++connectionCount), connectionDispatcher);
         getContext().watch(actor);
         return this;
     }

@@ -8,10 +8,14 @@ import java.util.Set;
  * Settings of the wire gateway, from {@code zakka.client-port} and {@code zakka.wire.*} (see the module's
  * reference.conf).
  *
- * @param fourLetterWords the whitelisted four-letter words; "*" allows every known one
+ * @param fourLetterWords      the whitelisted four-letter words; "*" allows every known one
+ * @param connectionDispatcher the config path of the dispatcher the connection actors run on
  */
 public record WireSettings(String host, int port, int juteMaxBuffer, Set<String> fourLetterWords,
-                           int maxOutstandingPerConnection) {
+                           int maxOutstandingPerConnection, String connectionDispatcher) {
+
+    /** Where connection actors run unless configured otherwise: the node's own thread (reference.conf says why). */
+    public static final String NODE_DISPATCHER = "zakka.node-dispatcher";
 
     public WireSettings {
         if (juteMaxBuffer <= 0 || maxOutstandingPerConnection <= 0) {
@@ -20,23 +24,34 @@ public record WireSettings(String host, int port, int juteMaxBuffer, Set<String>
         fourLetterWords = Set.copyOf(fourLetterWords);
     }
 
+    public WireSettings(String host, int port, int juteMaxBuffer, Set<String> fourLetterWords,
+                        int maxOutstandingPerConnection) {
+        this(host, port, juteMaxBuffer, fourLetterWords, maxOutstandingPerConnection, NODE_DISPATCHER);
+    }
+
     public static WireSettings fromConfig(Config config) {
         List<String> words = config.getStringList("zakka.wire.four-letter-words");
         return new WireSettings(config.getString("zakka.wire.host"), config.getInt("zakka.client-port"),
                 config.getInt("zakka.wire.jute-max-buffer"), Set.copyOf(words),
-                config.getInt("zakka.wire.max-outstanding-per-connection"));
+                config.getInt("zakka.wire.max-outstanding-per-connection"),
+                config.getString("zakka.wire.connection-dispatcher"));
     }
 
     /** The same settings on another address (tests bind to 127.0.0.1 and port 0). */
     public WireSettings withAddress(String newHost, int newPort) {
-        return new WireSettings(newHost, newPort, juteMaxBuffer, fourLetterWords, maxOutstandingPerConnection);
+        return new WireSettings(newHost, newPort, juteMaxBuffer, fourLetterWords, maxOutstandingPerConnection,
+                connectionDispatcher);
     }
 
     public WireSettings withJuteMaxBuffer(int bytes) {
-        return new WireSettings(host, port, bytes, fourLetterWords, maxOutstandingPerConnection);
+        return new WireSettings(host, port, bytes, fourLetterWords, maxOutstandingPerConnection, connectionDispatcher);
     }
 
     public WireSettings withFourLetterWords(Set<String> words) {
-        return new WireSettings(host, port, juteMaxBuffer, words, maxOutstandingPerConnection);
+        return new WireSettings(host, port, juteMaxBuffer, words, maxOutstandingPerConnection, connectionDispatcher);
+    }
+
+    public WireSettings withConnectionDispatcher(String configPath) {
+        return new WireSettings(host, port, juteMaxBuffer, fourLetterWords, maxOutstandingPerConnection, configPath);
     }
 }

@@ -51,6 +51,18 @@ class GatewaySettingsTest {
     }
 
     @Test
+    void connectionsRunOnTheNodeThreadByDefaultAndServeOnAConfiguredPoolToo() throws Exception {
+        assertEquals(WireSettings.NODE_DISPATCHER, defaults().connectionDispatcher());
+        WireSettings pooled = defaults().withConnectionDispatcher("akka.actor.default-dispatcher");
+        try (ZakkaTarget target = new ZakkaTarget(pooled)) {
+            ZooKeeper zk = Clients.connect(target.connectString(), new Events());
+            zk.create("/pooled", new byte[] {7}, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            assertEquals(7, zk.getData("/pooled", false, null)[0]);
+            zk.close();
+        }
+    }
+
+    @Test
     void whitelistLimitsTheFourLetterWordsAndStarAllowsAll() {
         try (ZakkaTarget target = new ZakkaTarget(defaults().withFourLetterWords(Set.of("ruok")))) {
             assertEquals("imok", fourLetters(target.port(), "ruok"));
