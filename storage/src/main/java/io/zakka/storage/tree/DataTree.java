@@ -147,7 +147,7 @@ public final class DataTree {
             return DONE;
         }
         if (txn instanceof SetDataTxn setData) {
-            byte[] before = data(setData.path());
+            byte[] before = quotas.tracking() ? data(setData.path()) : null;
             StatResult changed = new StatResult(store.setData(setData, zxid, header.timeMs(), triggers));
             quotas.dataChanged(setData.path(), before, setData.data());
             return changed;
@@ -184,7 +184,7 @@ public final class DataTree {
 
     /** Every delete, a session's ephemerals too (ZooKeeper's killSession uses deleteNode), moves the quota stats. */
     private void deleteNode(String path, long zxid, List<WatchTrigger> triggers) {
-        byte[] before = data(path);
+        byte[] before = quotas.tracking() ? data(path) : null;
         store.delete(path, zxid, triggers);
         quotas.deleted(path, before);
     }

@@ -87,6 +87,11 @@ final class QuotaTracker {
         addToStats(path, -1, -length(data));
     }
 
+    /** Whether any quota is set: without one, the data a change replaces need not be looked up. */
+    boolean tracking() {
+        return !quotaed.isEmpty();
+    }
+
     /** After the data of the node at {@code path} changed from {@code before} to {@code after}. */
     void dataChanged(String path, byte[] before, byte[] after) {
         addToStats(path, 0, (long) length(after) - length(before));
