@@ -44,7 +44,7 @@ public final class StandaloneServer {
         // Printed once recovery is under way: the first string building of a JVM is slow (indy bootstraps).
         EffectiveSettings settings = EffectiveSettings.of(config, nodeConfig);
         settings.lines().forEach(System.out::println);
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
+        ActorSystem<Void> system = createSystem(config);
         times.actorSystemCreated();
         try {
             joinSelfUnlessSeeded(system, config);
@@ -72,6 +72,28 @@ public final class StandaloneServer {
             CoordinatedShutdown.get(system).run(StartFailed.INSTANCE);
             awaitTermination(system);
             throw e;
+        }
+    }
+
+    /**
+     * The ActorSystem, or a refusal that says what to do: the usual cause is an Akka port that another process
+     * (often a second server on the same machine) has bound, which Akka reports as a bind failure deep in a
+     * stack trace.
+     */
+    private static ActorSystem<Void> createSystem(Config config) {
+        try {
+            return ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String address = config.getString("akka.remote.artery.canonical.hostname") + ":"
+                    + config.getInt("akka.remote.artery.canonical.port");
+            throw new java.io.UncheckedIOException("the ActorSystem could not start on " + address + " ("
+                    + root.getClass().getSimpleName() + ": " + root.getMessage() + "); if that port is in use,"
+                    + " choose another with --akka-port (akka.remote.artery.canonical.port)",
+                    new java.io.IOException(e));
         }
     }
 
