@@ -5,8 +5,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 
 /**
  * A consistent image of a {@link DataTree} at one zxid, taken in slices while the tree keeps applying txns
@@ -42,6 +44,8 @@ public final class SnapshotCursor {
     private ZNode positionNode;
     private int emitted;
     private boolean walkDone;
+    /** Counts the {@link #next} calls; a frame's child iterator belongs to one of them. */
+    private long sliceNumber;
     private boolean done;
 
     /**
@@ -55,6 +59,13 @@ public final class SnapshotCursor {
         final String path;
         final ZNode node;
         String lastChild;
+        /**
+         * The children after {@code lastChild}, valid only during the {@link #next} call numbered {@code namesSlice}:
+         * the tree cannot change within a call, so one O(log n) tailSet per slice replaces one
+         * {@code TreeSet.higher} per child (a parent with a million children made that a long comparison chain).
+         */
+        Iterator<String> names;
+        long namesSlice = -1;
 
         Frame(String path, ZNode node) {
             this.path = path;
@@ -96,6 +107,7 @@ public final class SnapshotCursor {
             throw new IllegalArgumentException("max must be positive: " + max);
         }
         List<NodeImage> slice = new ArrayList<>(Math.min(max, 4096));
+        sliceNumber++;
         while (slice.size() < max && !done) {
             String path = walkDone ? null : advance();
             if (path == null) {
@@ -138,8 +150,7 @@ public final class SnapshotCursor {
         }
         while (!stack.isEmpty()) {
             Frame frame = stack.peek();
-            ZNode parent = frame.node;
-            String name = frame.lastChild == null ? firstOrNull(parent) : parent.children.higher(frame.lastChild);
+            String name = nextChild(frame);
             if (name == null) {
                 stack.pop();
                 continue;
@@ -150,8 +161,15 @@ public final class SnapshotCursor {
         return null;
     }
 
-    private static String firstOrNull(ZNode parent) {
-        return parent.children.isEmpty() ? null : parent.children.first();
+    /** The child of the frame's node after its last one in name order, or null when there is none. */
+    private String nextChild(Frame frame) {
+        if (frame.namesSlice != sliceNumber) {
+            NavigableSet<String> children = frame.node.children;
+            frame.names = frame.lastChild == null ? children.iterator()
+                    : children.tailSet(frame.lastChild, false).iterator();
+            frame.namesSlice = sliceNumber;
+        }
+        return frame.names.hasNext() ? frame.names.next() : null;
     }
 
     /** Emits the pre-images of nodes deleted before the walk reached them, in DfsOrder, then closes. */
