@@ -200,7 +200,7 @@ public final class DataTree {
             return null;
         }
         return new NodeView(path, node.data, node.acl, node.clientStat(), node.ephemeralOwner,
-                node.childCreations, Collections.unmodifiableSet(new TreeSet<>(node.children)));
+                node.childCreations, Collections.unmodifiableSet(new TreeSet<>(node.childNodes.keySet())));
     }
 
     /** The node without data and child names (cheap for large parents), or null when missing. */
@@ -219,7 +219,7 @@ public final class DataTree {
     /** The child names in sorted order, or null when the node is missing. */
     public List<String> getChildren(String path) {
         ZNode node = store.find(path);
-        return node == null ? null : List.copyOf(node.children);
+        return node == null ? null : List.copyOf(node.childNodes.keySet());
     }
 
     /** The number of all descendants of the node, recursively (0 when missing). */

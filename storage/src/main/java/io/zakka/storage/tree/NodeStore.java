@@ -52,8 +52,9 @@ final class NodeStore {
     }
 
     private void addSystemChild(String parent, String path, List<Acl> acl) {
-        nodes.get(parent).addChild(PathValidation.nameOf(path));
-        nodes.put(path, systemNode(acl));
+        ZNode child = systemNode(acl);
+        nodes.get(parent).addChild(PathValidation.nameOf(path), child);
+        nodes.put(path, child);
     }
 
     /**
@@ -67,7 +68,7 @@ final class NodeStore {
             ZNode parent = nodes.get(PathValidation.parentOf(path));
             requireState(parent != null, "snapshot image: parent missing for ", path);
             requireState(!parent.isEphemeral(), "snapshot image: ephemeral parent of ", path);
-            parent.addChild(PathValidation.nameOf(path));
+            parent.addChild(PathValidation.nameOf(path), node);
         }
         requireState(nodes.put(path, node) == null, "snapshot image: duplicate node ", path);
         kinds.added(path, node.ephemeralOwner);
@@ -114,7 +115,7 @@ final class NodeStore {
         beforeChange(path);
         beforeChange(parentPath);
         ZNode node = new ZNode(copy(txn.data()), acls.acquire(txn.acl()), zxid, timeMs, txn.ephemeralOwner());
-        parent.addChild(PathValidation.nameOf(path));
+        parent.addChild(PathValidation.nameOf(path), node);
         parent.childCreations = txn.parentCversion();
         parent.pzxid = zxid;
         nodes.put(path, node);
@@ -127,7 +128,7 @@ final class NodeStore {
     void delete(String path, long zxid, List<WatchTrigger> triggers) {
         ZNode node = nodes.get(path);
         requireState(node != null && !Paths.isSystemPath(path), "delete: no deletable node ", path);
-        requireState(node.children.isEmpty(), "delete: node has children ", path);
+        requireState(node.childNodes.isEmpty(), "delete: node has children ", path);
         String parentPath = PathValidation.parentOf(path);
         ZNode parent = nodes.get(parentPath);
         beforeChange(path);
@@ -202,7 +203,7 @@ final class NodeStore {
         pending.push(path);
         while (!pending.isEmpty()) {
             String current = pending.pop();
-            for (String name : nodes.get(current).children) {
+            for (String name : nodes.get(current).childNodes.keySet()) {
                 count++;
                 pending.push(Paths.child(current, name));
             }

@@ -54,7 +54,7 @@ final class QuotaTracker {
             if (limited != null) {
                 tracker.quotaed.add(limited);
             }
-            for (String name : node.children) {
+            for (String name : node.childNodes.keySet()) {
                 pending.push(Paths.child(path, name));
             }
         }
@@ -128,7 +128,7 @@ final class QuotaTracker {
             }
             count++;
             bytes += length(node.data);
-            for (String name : node.children) {
+            for (String name : node.childNodes.keySet()) {
                 pending.push(Paths.child(path, name));
             }
         }

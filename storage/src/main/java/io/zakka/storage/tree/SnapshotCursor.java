@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
+import java.util.NavigableMap;
 
 /**
  * A consistent image of a {@link DataTree} at one zxid, taken in slices while the tree keeps applying txns
@@ -42,6 +42,8 @@ public final class SnapshotCursor {
     private String position;
     /** The live node at {@code position} when the walk reached it, or null if it was not live then. */
     private ZNode positionNode;
+    /** The live node of the path {@link #advance} returned last (its parent's entry: no lookup by path). */
+    private ZNode advancedTo;
     private int emitted;
     private boolean walkDone;
     /** Counts the {@link #next} calls; a frame's child iterator belongs to one of them. */
@@ -64,7 +66,7 @@ public final class SnapshotCursor {
          * the tree cannot change within a call, so one O(log n) tailSet per slice replaces one
          * {@code TreeSet.higher} per child (a parent with a million children made that a long comparison chain).
          */
-        Iterator<String> names;
+        Iterator<Map.Entry<String, ZNode>> names;
         long namesSlice = -1;
 
         Frame(String path, ZNode node) {
@@ -116,7 +118,7 @@ public final class SnapshotCursor {
                 continue;
             }
             position = path;
-            positionNode = store.find(path);
+            positionNode = advancedTo;
             NodeImage remembered = preImages.remove(path);
             if (remembered == null) {
                 slice.add(NodeImage.of(path, positionNode));
@@ -138,35 +140,37 @@ public final class SnapshotCursor {
     /** The next live path of the walk, or null when the walk is over. */
     private String advance() {
         if (position == null) {
-            stack.push(new Frame(Paths.ROOT, store.find(Paths.ROOT)));
+            advancedTo = store.find(Paths.ROOT);
+            stack.push(new Frame(Paths.ROOT, advancedTo));
             return Paths.ROOT;
         }
         // The node at position may have changed since the last slice: look again only if it was not live then
         // (its object, when live, is still the node unless it was deleted, which empties its children first).
         ZNode reached = positionNode != null ? positionNode : store.find(position);
-        boolean descend = reached != null && !reached.children.isEmpty();
+        boolean descend = reached != null && !reached.childNodes.isEmpty();
         if (descend && (stack.isEmpty() || !stack.peek().path.equals(position))) {
             stack.push(new Frame(position, reached));
         }
         while (!stack.isEmpty()) {
             Frame frame = stack.peek();
-            String name = nextChild(frame);
-            if (name == null) {
+            Map.Entry<String, ZNode> child = nextChild(frame);
+            if (child == null) {
                 stack.pop();
                 continue;
             }
-            frame.lastChild = name;
-            return Paths.child(frame.path, name);
+            frame.lastChild = child.getKey();
+            advancedTo = child.getValue();
+            return Paths.child(frame.path, child.getKey());
         }
         return null;
     }
 
     /** The child of the frame's node after its last one in name order, or null when there is none. */
-    private String nextChild(Frame frame) {
+    private Map.Entry<String, ZNode> nextChild(Frame frame) {
         if (frame.namesSlice != sliceNumber) {
-            NavigableSet<String> children = frame.node.children;
-            frame.names = frame.lastChild == null ? children.iterator()
-                    : children.tailSet(frame.lastChild, false).iterator();
+            NavigableMap<String, ZNode> children = frame.node.childNodes;
+            frame.names = (frame.lastChild == null ? children : children.tailMap(frame.lastChild, false))
+                    .entrySet().iterator();
             frame.namesSlice = sliceNumber;
         }
         return frame.names.hasNext() ? frame.names.next() : null;

@@ -5,8 +5,9 @@ import io.zakka.protocol.EphemeralOwner;
 import io.zakka.protocol.Stat;
 import java.util.Collections;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.NavigableSet;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The mutable state of one znode, owned by {@link DataTree} and changed only while applying a txn.
@@ -17,7 +18,7 @@ import java.util.TreeSet;
  * included). {@link #clientStat()} turns that into what a client sees, as DataNode.copyStat does.
  *
  * <p>Invariants: {@code data} is never mutated in place (setData swaps the array), {@code acl} is an
- * immutable list, and {@code children} holds names (not paths), kept sorted so that every replica
+ * immutable list, and {@code childNodes} holds names (not paths), kept sorted so that every replica
  * lists them in the same order.
  */
 final class ZNode {
@@ -33,10 +34,13 @@ final class ZNode {
     int aversion;
     final long ephemeralOwner;
     /**
-     * The child names. Leaves (most nodes of a big tree) share one empty immutable set; the first child
-     * replaces it, so read it through this field but change it only with {@link #addChild}/{@link #removeChild}.
+     * The children by name, sorted. Leaves (most nodes of a big tree) share one empty immutable map; the first
+     * child replaces it, so read it through this field but change it only with {@link #addChild}/
+     * {@link #removeChild}. The values are the children's own node objects (the ones the store holds), so a
+     * walk of the tree (a snapshot) needs no lookup by path; a TreeMap entry has a value slot whether used or
+     * not, so this costs no memory over a set of names.
      */
-    NavigableSet<String> children = Collections.emptyNavigableSet();
+    NavigableMap<String, ZNode> childNodes = Collections.emptyNavigableMap();
 
     ZNode(byte[] data, List<Acl> acl, long zxid, long timeMs, long ephemeralOwner) {
         this.data = data;
@@ -70,22 +74,27 @@ final class ZNode {
      * containers and TTL nodes, and null data has length 0.
      */
     Stat clientStat() {
-        int numChildren = children.size();
+        int numChildren = childNodes.size();
         return new Stat(czxid, mzxid, ctimeMs, mtimeMs, version, childCreations * 2 - numChildren, aversion,
                 EphemeralOwner.clientView(ephemeralOwner), data == null ? 0 : data.length, numChildren, pzxid);
     }
 
-    void addChild(String name) {
-        if (children.isEmpty()) {
-            children = new TreeSet<>();
+    /** The child names in sorted order: a live view, not a copy. */
+    NavigableSet<String> children() {
+        return childNodes.navigableKeySet();
+    }
+
+    void addChild(String name, ZNode child) {
+        if (childNodes.isEmpty()) {
+            childNodes = new TreeMap<>();
         }
-        children.add(name);
+        childNodes.put(name, child);
     }
 
     void removeChild(String name) {
-        children.remove(name);
-        if (children.isEmpty()) {
-            children = Collections.emptyNavigableSet();
+        childNodes.remove(name);
+        if (childNodes.isEmpty()) {
+            childNodes = Collections.emptyNavigableMap();
         }
     }
 
