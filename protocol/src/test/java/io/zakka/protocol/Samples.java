@@ -14,7 +14,7 @@ import java.util.List;
  * through nested records, lists and sealed interfaces (for which each permitted type is tried in turn,
  * so lists of a sealed type hold one of each kind).
  */
-final class Samples {
+public final class Samples {
 
     private final ActorRef<?> ref;
     private int counter = 1;
@@ -98,7 +98,8 @@ final class Samples {
         return record(leaves.get(choice % leaves.size()));
     }
 
-    static List<Class<?>> leaves(Class<?> sealed) {
+    /** The records (leaf classes) below a sealed interface, through nested sealed interfaces. */
+    public static List<Class<?>> leaves(Class<?> sealed) {
         List<Class<?>> result = new ArrayList<>();
         for (Class<?> sub : sealed.getPermittedSubclasses()) {
             if (sub.isSealed()) {
