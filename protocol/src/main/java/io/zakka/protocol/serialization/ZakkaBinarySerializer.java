@@ -22,6 +22,11 @@ import java.nio.ByteBuffer;
  *
  * <p>Also a {@link ByteBufferSerializer}, so Artery encodes straight into its envelope buffer and
  * decodes from it, without an intermediate array per message.
+ *
+ * <p>Compatibility: before this serializer these messages went as jackson-cbor, which a node with this one
+ * does not read (nor does an older node read this id), so systems of both kinds cannot talk: upgrade every
+ * client and server together (acceptable while Zakka is 0.x). A later format change must bump
+ * {@link #FORMAT_VERSION} and keep reading the previous one for one release, so that rolling upgrades work.
  */
 public final class ZakkaBinarySerializer extends SerializerWithStringManifest implements ByteBufferSerializer {
 
