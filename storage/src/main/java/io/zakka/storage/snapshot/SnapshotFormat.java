@@ -4,7 +4,7 @@ import io.zakka.protocol.Acl;
 import io.zakka.protocol.Zxid;
 import io.zakka.storage.tree.NodeImage;
 import io.zakka.storage.txnlog.TxnCodec;
-import java.io.DataInputStream;
+import java.io.DataInput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -114,7 +114,7 @@ public final class SnapshotFormat {
     public record Header(Zxid zxid, Map<Long, Integer> sessionTimeouts, int nodeCount) {
     }
 
-    public static Header readHeader(DataInputStream in) throws IOException {
+    public static Header readHeader(DataInput in) throws IOException {
         int magic = in.readInt();
         int version = in.readInt();
         if (magic != MAGIC || version != VERSION) {
@@ -136,7 +136,7 @@ public final class SnapshotFormat {
         return new Header(zxid, sessions, nodeCount);
     }
 
-    public static NodeImage readNode(DataInputStream in, AclTable acls) throws IOException {
+    public static NodeImage readNode(DataInput in, AclTable acls) throws IOException {
         String path = TxnCodec.readString(in);
         long owner = in.readLong();
         long czxid = in.readLong();

@@ -1,9 +1,7 @@
 package io.zakka.storage.snapshot;
 
 import io.zakka.storage.tree.NodeImage;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -13,82 +11,6 @@ import java.util.zip.CRC32C;
 public final class SnapshotReader {
 
     private SnapshotReader() {
-    }
-
-    /** Read-ahead size: large reads keep the syscalls and the checksum calls few (a snapshot is tens of MB). */
-    private static final int BUFFER_BYTES = 1 << 20;
-
-    /**
-     * A buffered stream over the file that adds the first {@code checked} bytes of the file to the checksum as
-     * it refills its buffer. Unlike BufferedInputStream its single-byte reads are not synchronized: the parse
-     * reads every int of the file through them ({@link DataInputStream#readInt}), and the locking was the largest
-     * cost of recovery. One thread reads it, the one that runs {@link #read}.
-     */
-    private static final class ChecksummedInput extends InputStream {
-        private final InputStream file;
-        private final CRC32C crc;
-        private final byte[] buffer = new byte[BUFFER_BYTES];
-        private long unchecked;
-        private int position;
-        private int filled;
-
-        ChecksummedInput(InputStream file, CRC32C crc, long checked) {
-            this.file = file;
-            this.crc = crc;
-            this.unchecked = Math.max(0, checked);
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (position == filled && !fill()) {
-                return -1;
-            }
-            return buffer[position++] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] target, int offset, int length) throws IOException {
-            java.util.Objects.checkFromIndexSize(offset, length, target.length);
-            if (length == 0) {
-                return 0;
-            }
-            if (position == filled && !fill()) {
-                return -1;
-            }
-            int count = Math.min(length, filled - position);
-            System.arraycopy(buffer, position, target, offset, count);
-            position += count;
-            return count;
-        }
-
-        @Override
-        public int available() {
-            return filled - position;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            throw new IOException("a checksummed stream is never skipped");
-        }
-
-        /** Refills the buffer from the file; every byte read from the file is checksummed here, exactly once. */
-        private boolean fill() throws IOException {
-            int count = file.read(buffer, 0, buffer.length);
-            if (count <= 0) {
-                return false;
-            }
-            int checked = (int) Math.min(count, unchecked);
-            crc.update(buffer, 0, checked);
-            unchecked -= checked;
-            position = 0;
-            filled = count;
-            return true;
-        }
-
-        @Override
-        public void close() throws IOException {
-            file.close();
-        }
     }
 
     /**
@@ -101,8 +23,7 @@ public final class SnapshotReader {
         CRC32C crc = new CRC32C();
         long size = Files.size(file);
         // The CRC is taken as the buffer fills, in big chunks, over every byte but the last four (the stored CRC).
-        try (DataInputStream in = new DataInputStream(new ChecksummedInput(Files.newInputStream(file), crc,
-                size - Integer.BYTES))) {
+        try (ChecksummedInput in = new ChecksummedInput(Files.newInputStream(file), crc, size - Integer.BYTES)) {
             SnapshotFormat.Header header = SnapshotFormat.readHeader(in);
             String expected = SnapshotFiles.fileName(header.zxid());
             if (!expected.equals(file.getFileName().toString())) {
@@ -121,7 +42,7 @@ public final class SnapshotReader {
             if (computed != stored) {
                 throw new IOException(String.format("CRC mismatch: stored %08x, computed %08x", stored, computed));
             }
-            if (in.read() != -1) {
+            if (!in.atEnd()) {
                 throw new IOException("bytes after the trailer");
             }
             return header;

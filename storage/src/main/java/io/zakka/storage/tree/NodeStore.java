@@ -27,6 +27,11 @@ final class NodeStore {
     private final NodeKinds kinds = new NodeKinds();
     /** Shares one list per distinct ACL among the nodes (memory per znode). */
     private final AclCache acls = new AclCache();
+    /** The last node {@link #restore} added and the last parent it found, with their paths (load only). */
+    private String lastRestoredPath;
+    private ZNode lastRestored;
+    private String lastParentPath;
+    private ZNode lastParent;
     /** The open snapshot, told before every change; null when none is being taken. */
     private SnapshotCursor cursor;
 
@@ -65,13 +70,57 @@ final class NodeStore {
         String path = image.path();
         ZNode node = new ZNode(image, acls.acquire(sharedAcl));
         if (!Paths.ROOT.equals(path)) {
-            ZNode parent = nodes.get(PathValidation.parentOf(path));
+            int slash = path.lastIndexOf('/');
+            ZNode parent = restoredParent(path, slash);
             requireState(parent != null, "snapshot image: parent missing for ", path);
             requireState(!parent.isEphemeral(), "snapshot image: ephemeral parent of ", path);
-            parent.addChild(PathValidation.nameOf(path), node);
+            parent.addChild(path.substring(slash + 1), node);
         }
         requireState(nodes.put(path, node) == null, "snapshot image: duplicate node ", path);
         kinds.added(path, node.ephemeralOwner);
+        lastRestoredPath = path;
+        lastRestored = node;
+    }
+
+    /**
+     * The parent of a restored node. In DfsOrder a node is most often the child of the node just before it (the
+     * first child) or of that node's parent (its siblings), so checking the last restored node and the last
+     * parent found spares most lookups by path (a substring and a hash of the whole parent path per node).
+     */
+    private ZNode restoredParent(String path, int slash) {
+        if (isParentPath(lastParentPath, path, slash)) {
+            return lastParent;
+        }
+        String parentPath;
+        ZNode parent;
+        if (isParentPath(lastRestoredPath, path, slash)) {
+            parentPath = lastRestoredPath;
+            parent = lastRestored;
+        } else {
+            parentPath = slash == 0 ? Paths.ROOT : path.substring(0, slash);
+            parent = nodes.get(parentPath);
+        }
+        if (parent != null) {
+            lastParentPath = parentPath;
+            lastParent = parent;
+        }
+        return parent;
+    }
+
+    /** The load is over: forget the nodes remembered for it (they may be deleted later). */
+    void restored() {
+        lastRestoredPath = null;
+        lastRestored = null;
+        lastParentPath = null;
+        lastParent = null;
+    }
+
+    private static boolean isParentPath(String candidate, String path, int slash) {
+        if (candidate == null) {
+            return false;
+        }
+        int length = Paths.ROOT.equals(candidate) ? 0 : candidate.length();
+        return length == slash && path.regionMatches(0, candidate, 0, slash);
     }
 
     void attach(SnapshotCursor snapshot) {

@@ -55,6 +55,7 @@ public final class TreeLoader {
             }
         }
         finished = true;
+        store.restored();
         return new DataTree(store, sessionTimeouts, zxid);
     }
 }

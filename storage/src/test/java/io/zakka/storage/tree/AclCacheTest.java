@@ -36,6 +36,20 @@ class AclCacheTest {
     }
 
     @Test
+    void anEqualCopyAndTheSharedListCountForTheSameEntry() {
+        List<Acl> shared = cache.acquire(List.of(new Acl(Perms.READ, new Id("digest", "u:h"))));
+        List<Acl> copy = new ArrayList<>(shared);
+        assertSame(shared, cache.acquire(copy));
+        assertSame(shared, cache.acquire(shared));
+        cache.release(copy);
+        cache.release(shared);
+        assertEquals(1, cache.size());
+        cache.release(new ArrayList<>(shared));
+        assertEquals(0, cache.size());
+        assertThrows(IllegalStateException.class, () -> cache.release(shared));
+    }
+
+    @Test
     void releasingMoreOftenThanAcquiredIsABug() {
         assertThrows(IllegalStateException.class, () -> cache.release(Acl.READ_ACL_UNSAFE));
     }

@@ -1,0 +1,82 @@
+package io.zakka.storage.snapshot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Random;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+
+/** Values read back exactly however the file's reads are cut, and every checked byte is summed once. */
+class ChecksummedInputTest {
+
+    /** A file whose reads return at most {@code chunk} bytes: values straddle every possible refill point. */
+    private static InputStream chunked(byte[] bytes, int chunk) {
+        return new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, chunk));
+            }
+        };
+    }
+
+    @Test
+    void valuesCutAcrossReadsComeBackExactlyAndTheChecksumCoversTheCheckedPrefix() throws IOException {
+        long seed = 42;
+        Random random = new Random(seed);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        long[] longs = new long[500];
+        int[] ints = new int[500];
+        byte[] blob = new byte[37];
+        random.nextBytes(blob);
+        for (int i = 0; i < longs.length; i++) {
+            longs[i] = random.nextLong();
+            ints[i] = random.nextInt();
+            out.writeLong(longs[i]);
+            out.writeInt(ints[i]);
+            out.writeShort(i);
+            out.write(blob);
+        }
+        byte[] file = bytes.toByteArray();
+        for (int chunk : new int[] {1, 3, 7, 4096}) {
+            CRC32C crc = new CRC32C();
+            try (ChecksummedInput in = new ChecksummedInput(chunked(file, chunk), crc, file.length - 4)) {
+                for (int i = 0; i < longs.length; i++) {
+                    assertEquals(longs[i], in.readLong(), "seed " + seed + " chunk " + chunk);
+                    assertEquals(ints[i], in.readInt());
+                    assertEquals(i, in.readUnsignedShort());
+                    byte[] read = new byte[blob.length];
+                    in.readFully(read);
+                    assertArrayEquals(blob, read);
+                }
+                assertTrue(in.atEnd());
+            }
+            CRC32C expected = new CRC32C();
+            expected.update(file, 0, file.length - 4);
+            assertEquals(expected.getValue(), crc.getValue(), "chunk " + chunk);
+        }
+    }
+
+    @Test
+    void aFileEndingInsideAValueIsAnEofNotAShortValue() throws IOException {
+        byte[] file = {0, 0, 0, 1, 0, 0, 0};
+        try (ChecksummedInput in = new ChecksummedInput(chunked(file, 2), new CRC32C(), file.length)) {
+            assertEquals(1, in.readInt());
+            assertFalse(in.atEnd());
+            assertThrows(EOFException.class, in::readInt);
+        }
+        try (ChecksummedInput in = new ChecksummedInput(chunked(file, 2), new CRC32C(), file.length)) {
+            assertThrows(EOFException.class, () -> in.readFully(new byte[8]));
+        }
+    }
+}
