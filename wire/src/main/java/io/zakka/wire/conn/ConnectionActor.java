@@ -11,24 +11,12 @@ import akka.actor.typed.javadsl.TimerScheduler;
 import akka.io.Tcp;
 import akka.util.ByteString;
 import io.zakka.api.ServerStatus;
-import io.zakka.protocol.ErrorCode;
 import io.zakka.protocol.client.ClientBound;
-import io.zakka.protocol.client.ServerCommand;
-import io.zakka.protocol.op.OpResult;
 import io.zakka.wire.codec.FrameDecoder;
-import io.zakka.wire.codec.Handshake;
-import io.zakka.wire.codec.Jute;
 import io.zakka.wire.codec.MalformedRequestException;
-import io.zakka.wire.codec.OpCodes;
-import io.zakka.wire.codec.Request;
-import io.zakka.wire.codec.RequestDecoder;
-import io.zakka.wire.codec.ResponseEncoder;
-import io.zakka.wire.fourletter.FourLetterWords;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * One ZooKeeper client connection: it cuts the bytes into frames, runs the handshake (OpenSession or
@@ -41,6 +29,11 @@ import java.util.OptionalInt;
  * unanswered or the handshake is pending, which back-pressures the TCP connection. Anything malformed closes
  * this connection with a log line and touches nothing else; a dropped connection leaves the session to
  * expire or to be re-attached by the client, as ZooKeeper does.
+ *
+ * <p>The actor owns the phase of the connection and the reading; it hands the first frame to
+ * {@link SessionHandshake} (or the first bytes to {@link FourLetterCommand}) and every later one to
+ * {@link RequestExchange}. All three write through one {@link ConnectionOutput} and end the connection through
+ * this actor's {@code close}, so that the phase changes in one place only.
  */
 public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Command> {
 
@@ -69,10 +62,12 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         INSTANCE
     }
 
-    private record StatusReady(String word, ServerStatus status, Throwable failure) implements Command {
+    /** The server's status, for the answer to a four-letter word ({@link FourLetterCommand}). */
+    record StatusReady(String word, ServerStatus status, Throwable failure) implements Command {
     }
 
-    private record ServerZxid(ServerStatus status, Throwable failure) implements Command {
+    /** The server's status, for a new session of a client that has seen some state ({@link SessionHandshake}). */
+    record ServerZxid(ServerStatus status, Throwable failure) implements Command {
     }
 
     private enum Phase { FIRST, AWAITING_SESSION, OPEN, CLOSING }
@@ -84,23 +79,16 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
 
     private final ConnectionContext ctx;
     private final TimerScheduler<Command> timers;
-    private final ActorRef<ClientBound> self;
     private final FrameDecoder frames;
-    private final RequestDecoder requests;
-    private final ReplyQueue replies = new ReplyQueue();
-    /** Arrival times of the requests at the server, oldest first: the server answers them in this order. */
-    private final ArrayDeque<Long> serverArrivalNanos = new ArrayDeque<>();
-    private final WatchBook watches = new WatchBook();
     private final ConnectionStats stats;
     private final SocketWriter socket;
     private final long registration;
+    private final FourLetterCommand fourLetterWord;
+    private final SessionHandshake handshake;
+    private final RequestExchange exchange;
     private Phase phase = Phase.FIRST;
     /** A chunk was taken in and the next one not asked for yet (the socket reads nothing meanwhile). */
     private boolean readHeld;
-    private Handshake.Connect connect;
-    private ActorRef<ServerCommand> server;
-    private long sessionId;
-    private long lastZxid;
     private boolean inputEnded;
 
     public static Behavior<Command> create(ConnectionContext ctx) {
@@ -111,16 +99,18 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         super(context);
         this.timers = timers;
         this.ctx = ctx;
-        this.self = context.messageAdapter(ClientBound.class, FromServer::new);
+        ActorRef<ClientBound> self = context.messageAdapter(ClientBound.class, FromServer::new);
         this.frames = new FrameDecoder(ctx.settings().juteMaxBuffer());
-        this.requests = new RequestDecoder(ctx.settings().juteMaxBuffer());
-        this.server = ctx.entry();
         this.stats = new ConnectionStats(ctx.remote().toString(), ctx.nowMs());
         this.registration = ctx.connections().register(stats);
-        stats.watches(watches);
         akka.actor.ActorRef socketEvents = akka.actor.typed.javadsl.Adapter.toClassic(
                 context.messageAdapter(Tcp.Event.class, TcpSocket::event));
         this.socket = new SocketWriter(ctx.out(), socketEvents);
+        ConnectionOutput output = new ConnectionOutput(socket, stats, ctx.connections());
+        Consumer<String> close = this::close;
+        this.exchange = new RequestExchange(ctx, context, self, stats, output, close);
+        this.fourLetterWord = new FourLetterCommand(ctx, context, stats, output, close);
+        this.handshake = new SessionHandshake(ctx, context, self, output, close);
         ctx.out().open(socketEvents);
     }
 
@@ -155,16 +145,11 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
             return this;
         }
         if (in instanceof ClientBound.Reply reply) {
-            onReply(reply);
+            exchange.reply(reply);
         } else if (in instanceof ClientBound.Notification notification) {
-            watches.fired(notification.event());
-            write(ResponseEncoder.notification(notification.event()), notification.event().zxid());
+            exchange.notification(notification);
         } else if (in instanceof ClientBound.Pong pong) {
-            ReplyQueue.Slot slot = replies.oldestAtServer();
-            expectXid(slot, OpCodes.PING_XID);
-            recordLatency();
-            replies.answer(slot, ResponseEncoder.pong(pong.lastZxid()), false);
-            flush();
+            exchange.pong(pong);
         } else if (in instanceof ClientBound.SessionOpened opened) {
             onSessionOpened(opened);
         } else if (in instanceof ClientBound.SessionRejected rejected) {
@@ -180,14 +165,29 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     }
 
     private Behavior<Command> onStatusReady(StatusReady ready) {
-        if (ready.failure() != null) {
-            close("four-letter word " + ready.word() + " failed: " + ready.failure());
-            return this;
-        }
-        String answer = FourLetterWords.answer(ready.word(), ctx.view(ready.status()));
-        writeRaw(answer);
-        close(null);
+        fourLetterWord.answer(ready);
         return this;
+    }
+
+    private Behavior<Command> onServerZxid(ServerZxid zxid) {
+        if (phase == Phase.AWAITING_SESSION) {
+            handshake.serverZxidKnown(zxid);
+        }
+        return this;
+    }
+
+    private void onSessionOpened(ClientBound.SessionOpened opened) {
+        if (phase == Phase.AWAITING_SESSION) {
+            exchange.attach(opened);
+            handshake.opened(opened);
+            phase = Phase.OPEN;
+        }
+    }
+
+    private void onSessionRejected(ClientBound.SessionRejected rejected) {
+        if (phase == Phase.AWAITING_SESSION) {
+            handshake.rejected(rejected);
+        }
     }
 
     /**
@@ -233,9 +233,11 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     private void pump() {
         try {
             while (phase != Phase.CLOSING && phase != Phase.AWAITING_SESSION
-                    && replies.size() < ctx.settings().maxOutstandingPerConnection()
+                    && exchange.outstanding() < ctx.settings().maxOutstandingPerConnection()
                     && socket.backlogBytes() <= MAX_BACKLOG_BYTES) {
-                if (phase == Phase.FIRST && fourLetterWord()) {
+                if (phase == Phase.FIRST && fourLetterWord.start(frames)) {
+                    // The answer, not the input, decides what happens next: nothing more is read as frames.
+                    phase = Phase.CLOSING;
                     return;
                 }
                 byte[] frame = frames.next();
@@ -243,17 +245,18 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
                     break;
                 }
                 if (phase == Phase.FIRST) {
-                    handshake(frame);
+                    handshake.begin(frame);
+                    phase = Phase.AWAITING_SESSION;
                 } else {
-                    handle(frame);
+                    exchange.submit(frame);
                 }
             }
         } catch (MalformedRequestException e) {
             close("malformed input: " + e.getMessage());
         }
-        stats.outstanding(replies.size());
+        stats.outstanding(exchange.outstanding());
         boolean blocked = phase == Phase.AWAITING_SESSION
-                || replies.size() >= ctx.settings().maxOutstandingPerConnection()
+                || exchange.outstanding() >= ctx.settings().maxOutstandingPerConnection()
                 || socket.backlogBytes() > MAX_BACKLOG_BYTES;
         if (readHeld && (!blocked || phase == Phase.CLOSING)) {
             readHeld = false;
@@ -261,170 +264,11 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         }
     }
 
-    private boolean fourLetterWord() {
-        OptionalInt first = frames.peekInt();
-        if (first.isEmpty()) {
-            return false;
-        }
-        Optional<String> word = FourLetterWords.word(first.getAsInt());
-        if (word.isEmpty()) {
-            return false;
-        }
-        phase = Phase.CLOSING;
-        stats.received(0);
-        ctx.connections().countReceived();
-        if (!FourLetterWords.allowed(word.get(), ctx.settings().fourLetterWords())) {
-            writeRaw(FourLetterWords.notWhitelisted(word.get()));
-            close(null);
-        } else {
-            getContext().pipeToSelf(ctx.status(), (status, failure) -> new StatusReady(word.get(), status, failure));
-        }
-        return true;
-    }
-
-    private void handshake(byte[] frame) throws MalformedRequestException {
-        connect = Handshake.decode(frame, ctx.settings().juteMaxBuffer());
-        phase = Phase.AWAITING_SESSION;
-        String address = ctx.remote().getAddress().getHostAddress();
-        if (connect.sessionId() == 0 && connect.lastZxidSeen() > 0) {
-            // A new session of a client that has seen some state: this server must not be behind it.
-            getContext().pipeToSelf(ctx.status(), ServerZxid::new);
-        } else if (connect.sessionId() == 0) {
-            server.tell(new ServerCommand.OpenSession(connect.timeoutMs(), connect.readOnly(), address, self));
-        } else {
-            server.tell(new ServerCommand.ResumeSession(connect.sessionId(), connect.password(), connect.timeoutMs(),
-                    connect.lastZxidSeen(), address, self));
-        }
-    }
-
-    private Behavior<Command> onServerZxid(ServerZxid zxid) {
-        if (phase != Phase.AWAITING_SESSION) {
-            return this;
-        }
-        if (zxid.failure() != null) {
-            close("cannot read the server's zxid: " + zxid.failure());
-        } else if (Long.compareUnsigned(connect.lastZxidSeen(), zxid.status().lastZxid().toLong()) > 0) {
-            close("client has seen zxid 0x" + Long.toHexString(connect.lastZxidSeen()) + ", this server only "
-                    + zxid.status().lastZxid());
-        } else {
-            String address = ctx.remote().getAddress().getHostAddress();
-            server.tell(new ServerCommand.OpenSession(connect.timeoutMs(), connect.readOnly(), address, self));
-        }
-        return this;
-    }
-
-    private void onSessionOpened(ClientBound.SessionOpened opened) {
-        if (phase != Phase.AWAITING_SESSION) {
-            return;
-        }
-        sessionId = opened.sessionId();
-        server = opened.server();
-        lastZxid = opened.lastZxid();
-        stats.session(sessionId, opened.timeoutMs());
-        write(Handshake.accepted(connect, opened.timeoutMs(), sessionId, opened.password()), 0);
-        phase = Phase.OPEN;
-    }
-
-    /**
-     * SESSIONEXPIRED (unknown id, wrong password, expired): the expired ConnectResponse, then close. A client
-     * that has seen a later zxid than this server gets no answer at all, so that it tries another server.
-     */
-    private void onSessionRejected(ClientBound.SessionRejected rejected) {
-        if (phase != Phase.AWAITING_SESSION) {
-            return;
-        }
-        if (rejected.code() == ErrorCode.SESSIONEXPIRED) {
-            write(Handshake.expired(connect), 0);
-        }
-        close("session 0x" + Long.toHexString(rejected.sessionId()) + " refused: " + rejected.code() + " ("
-                + rejected.reason() + ")");
-    }
-
-    private void handle(byte[] frame) throws MalformedRequestException {
-        Request request = requests.decode(frame);
-        stats.received(request.xid());
-        ctx.connections().countReceived();
-        if (request instanceof Request.ToServer toServer) {
-            replies.sentToServer(toServer.xid(), toServer.opcode(), toServer.subOpcodes(), toServer.op());
-            serverArrivalNanos.add(System.nanoTime());
-            server.tell(new ServerCommand.Submit(sessionId, toServer.xid(), toServer.op(), self));
-        } else if (request instanceof Request.Ping ping) {
-            replies.sentToServer(OpCodes.PING_XID, OpCodes.PING, List.of(), null);
-            serverArrivalNanos.add(System.nanoTime());
-            server.tell(new ServerCommand.Ping(sessionId, self));
-        } else if (request instanceof Request.Refused refused) {
-            if (refused.closeAfter()) {
-                getContext().getLog().info("connection from {}: request xid {} refused with {}, closing",
-                        ctx.remote(), refused.xid(), refused.code());
-            }
-            replies.answeredHere(refused.xid(), OpCodes.ERROR, Jute.header(refused.xid(), lastZxid,
-                    refused.code().code()), refused.closeAfter());
-            flush();
-        }
-    }
-
-    private void onReply(ClientBound.Reply reply) {
-        ReplyQueue.Slot slot = replies.oldestAtServer();
-        expectXid(slot, reply.cxid());
-        recordLatency();
-        OpResult result = reply.result();
-        ErrorCode code = result instanceof OpResult.Error error ? error.code() : ErrorCode.OK;
-        if (code == ErrorCode.SESSIONMOVED || code == ErrorCode.SESSIONEXPIRED) {
-            // ZooKeeper closes the connection instead of sending these; the client learns the rest on reconnect.
-            close("request xid " + slot.xid + " answered " + code);
-            return;
-        }
-        lastZxid = Math.max(lastZxid, reply.zxid());
-        if (slot.op != null) {
-            watches.afterReply(slot.op, result);
-        }
-        if (slot.opcode == OpCodes.AUTH) {
-            // Auth replies carry zxid 0; a failed auth closes the connection (the client sees AuthFailed).
-            replies.answer(slot, Jute.header(slot.xid, 0, code.code()), code != ErrorCode.OK);
-        } else {
-            byte[] frame = ResponseEncoder.reply(slot.xid, slot.opcode, slot.subOpcodes, reply.zxid(), result);
-            replies.answer(slot, frame, slot.opcode == OpCodes.CLOSE_SESSION && code == ErrorCode.OK);
-        }
-        flush();
-    }
-
-    /** Each answer from the server belongs to the oldest request still there (remove() throws otherwise). */
-    private void recordLatency() {
-        ctx.connections().recordLatency(System.nanoTime() - serverArrivalNanos.remove());
-    }
-
-    private void expectXid(ReplyQueue.Slot slot, int xid) {
-        if (slot.xid != xid) {
-            throw new IllegalStateException("the server answered xid " + xid + " while xid " + slot.xid
-                    + " is the oldest request at the server");
-        }
-    }
-
-    private void flush() {
-        ReplyQueue.Ready ready = replies.drain();
-        for (byte[] frame : ready.frames()) {
-            write(frame, lastZxid);
-        }
-        if (ready.close()) {
-            close(null);
-        }
-    }
-
-    private void write(byte[] frame, long zxid) {
-        stats.sent(zxid);
-        ctx.connections().countSent();
-        socket.write(ByteString.fromArrayUnsafe(frame));
-    }
-
-    private void writeRaw(String text) {
-        socket.write(ByteString.fromString(text));
-    }
-
     /** Writes what is queued for the socket, then closes it; {@code reason} null means an orderly close. */
     private void close(String reason) {
         if (reason != null) {
             getContext().getLog().info("closing connection from {} (session 0x{}): {}", ctx.remote(),
-                    Long.toHexString(sessionId), reason);
+                    Long.toHexString(exchange.sessionId()), reason);
         }
         phase = Phase.CLOSING;
         ctx.connections().unregister(registration);
