@@ -30,10 +30,10 @@ import java.util.concurrent.CompletableFuture;
  * the server's replies and watch events reach it in the server's order; it dispatches replies by cxid and
  * events to the application's watchers.
  *
- * <p>Liveness, as ZooKeeper's client: a Ping when nothing was sent for a third of the timeout; after 2/3 of
- * the timeout without hearing from a server the session is DISCONNECTED and the actor re-attaches
- * (ResumeSession) to a server from the receptionist's listing; after 4/3 of it the session counts as EXPIRED
- * locally (ZOOKEEPER-4508). An expiry, a move or a close ends the actor and fails what is still pending.
+ * <p>Liveness, as ZooKeeper's client ({@link SessionLiveness} decides when): a Ping when the session is quiet,
+ * re-attaching (ResumeSession) to a server from the receptionist's listing once DISCONNECTED, and a local
+ * EXPIRED (ZOOKEEPER-4508). An expiry, a move or a close fails what is still pending; a close stops the actor,
+ * an expiry or a move leaves it as an {@link EndedSession}.
  */
 public final class ClientSessionActor extends AbstractBehavior<ClientSession.Command> {
 
@@ -61,8 +61,8 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
     private long lastZxidSeen;
     private int nextCxid = 1;
     private int resumeAttempts;
-    private long lastSentNanos;
-    private long lastHeardNanos;
+    /** When to ping, re-attach or give up; null until the session is open. */
+    private SessionLiveness liveness;
 
     /** @param stopped completed when this actor stops, for any reason (the facade then fails what is pending) */
     public static Behavior<ClientSession.Command> create(ZakkaClient.Settings settings, Duration connectTimeout,
@@ -147,8 +147,7 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
             session = new ClientSession.Opened(opened.sessionId(), opened.password(), opened.timeoutMs());
             server = opened.server();
             lastZxidSeen = Math.max(lastZxidSeen, opened.lastZxid());
-            lastHeardNanos = System.nanoTime();
-            lastSentNanos = lastHeardNanos;
+            liveness = new SessionLiveness(opened.timeoutMs(), System.nanoTime());
             openWaiters.forEach(waiter -> waiter.tell(session));
             openWaiters.clear();
             timers.cancel(Tick.CONNECT_DEADLINE);
@@ -176,8 +175,9 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
 
     private Behavior<ClientSession.Command> onCall(Call call) {
         int cxid = nextCxid++;
-        lastSentNanos = System.nanoTime();
-        pending.sent(cxid, call, lastSentNanos);
+        long now = System.nanoTime();
+        liveness.sent(now);
+        pending.sent(cxid, call, now);
         server.tell(new ServerCommand.Submit(session.sessionId(), cxid, call.op(), self));
         return Behaviors.same();
     }
@@ -197,7 +197,7 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
     }
 
     private Behavior<ClientSession.Command> onFromServer(FromServer message) {
-        lastHeardNanos = System.nanoTime();
+        liveness.heard(System.nanoTime());
         ClientBound in = message.message();
         if (in instanceof ClientBound.Reply reply) {
             return onReply(reply);
@@ -250,17 +250,16 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
 
     private Behavior<ClientSession.Command> onHeartbeat() {
         long now = System.nanoTime();
-        long timeoutNanos = Duration.ofMillis(session.timeoutMs()).toNanos();
-        long silent = now - lastHeardNanos;
-        if (silent > timeoutNanos * 4 / 3) {
+        SessionLiveness.Due due = liveness.due(now);
+        if (due == SessionLiveness.Due.EXPIRE) {
             return end(State.EXPIRED, ErrorCode.SESSIONEXPIRED);
         }
-        if (silent > timeoutNanos * 2 / 3) {
+        if (due == SessionLiveness.Due.RESUME) {
             changeState(State.DISCONNECTED);
             resume();
-        } else if (now - lastSentNanos >= timeoutNanos / 3) {
+        } else if (due == SessionLiveness.Due.PING) {
             server.tell(new ServerCommand.Ping(session.sessionId(), self));
-            lastSentNanos = now;
+            liveness.sent(now);
         }
         return Behaviors.same();
     }
@@ -273,7 +272,7 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
         ActorRef<ServerCommand> target = servers.get(resumeAttempts++ % servers.size());
         target.tell(new ServerCommand.ResumeSession(session.sessionId(), session.password(), session.timeoutMs(),
                 lastZxidSeen, settings.clientAddress(), self));
-        lastSentNanos = System.nanoTime();
+        liveness.sent(System.nanoTime());
     }
 
     private void deliver(WatchEvent event) {
@@ -294,25 +293,6 @@ public final class ClientSessionActor extends AbstractBehavior<ClientSession.Com
         changeState(finalState);
         pending.drain().forEach(call -> answer(call, new ClientSession.Failed(code)));
         timers.cancelAll();
-        if (finalState == State.CLOSED) {
-            return Behaviors.stopped();
-        }
-        return Behaviors.receive(ClientSession.Command.class)
-                .onMessage(Call.class, call -> onCallAfterEnd(call, code))
-                .onMessage(ClientSession.AwaitOpen.class, await -> onAwaitOpenAfterEnd(await, code))
-                .onAnyMessage(ignored -> Behaviors.same())
-                .onSignal(PostStop.class, this::onPostStop)
-                .build();
-    }
-
-    /** A close of an ended session just stops this actor; anything else fails with the session's end. */
-    private Behavior<ClientSession.Command> onCallAfterEnd(Call call, ErrorCode code) {
-        answer(call, new ClientSession.Failed(code));
-        return call.op() instanceof Op.CloseSession ? Behaviors.stopped() : Behaviors.same();
-    }
-
-    private Behavior<ClientSession.Command> onAwaitOpenAfterEnd(ClientSession.AwaitOpen await, ErrorCode code) {
-        await.replyTo().tell(new ClientSession.OpenFailed(code, "the session has ended"));
-        return Behaviors.same();
+        return finalState == State.CLOSED ? Behaviors.stopped() : EndedSession.create(code, stopped);
     }
 }
