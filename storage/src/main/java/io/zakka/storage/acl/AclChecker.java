@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -96,7 +97,11 @@ public final class AclChecker {
         if (requested == null || requested.isEmpty()) {
             return Optional.empty();
         }
-        Set<Acl> unique = new LinkedHashSet<>(requested);
+        // The usual ACL, as the shared list that the tree's ACL cache then finds by instance (no hashing per create).
+        if (requested.size() == 1 && Acl.OPEN_ACL_UNSAFE.get(0).equals(requested.get(0))) {
+            return Optional.of(Acl.OPEN_ACL_UNSAFE);
+        }
+        Collection<Acl> unique = requested.size() == 1 ? requested : new LinkedHashSet<>(requested);
         List<Acl> fixed = new ArrayList<>();
         for (Acl entry : unique) {
             if (entry == null) {

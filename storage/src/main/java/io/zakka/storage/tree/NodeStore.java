@@ -134,9 +134,10 @@ final class NodeStore {
         }
     }
 
-    private void beforeChange(String path) {
+    /** Tells the open snapshot, if any, that the node at {@code path} is about to change or go. */
+    private void beforeChange(String path, ZNode node) {
         if (cursor != null) {
-            cursor.beforeChange(path, nodes.get(path));
+            cursor.beforeChange(path, node);
         }
     }
 
@@ -161,8 +162,8 @@ final class NodeStore {
         requireState(!parent.isEphemeral(), "create: ephemeral parent of ", path);
         requireState(txn.parentCversion() == parent.childCreations + 1, "create: parent creation counter is "
                 + parent.childCreations + " but the txn sets " + txn.parentCversion() + " for ", path);
-        beforeChange(path);
-        beforeChange(parentPath);
+        // A created node needs no pre-image: it is newer than any open snapshot (its czxid says so).
+        beforeChange(parentPath, parent);
         ZNode node = new ZNode(copy(txn.data()), acls.acquire(txn.acl()), zxid, timeMs, txn.ephemeralOwner());
         parent.addChild(PathValidation.nameOf(path), node);
         parent.childCreations = txn.parentCversion();
@@ -180,8 +181,8 @@ final class NodeStore {
         requireState(node.childNodes.isEmpty(), "delete: node has children ", path);
         String parentPath = PathValidation.parentOf(path);
         ZNode parent = nodes.get(parentPath);
-        beforeChange(path);
-        beforeChange(parentPath);
+        beforeChange(path, node);
+        beforeChange(parentPath, parent);
         parent.removeChild(PathValidation.nameOf(path));
         // Only forward: a delete never moves pzxid back behind a later create (DataTree.deleteNode).
         if (Long.compareUnsigned(zxid, parent.pzxid) > 0) {
@@ -198,7 +199,7 @@ final class NodeStore {
         ZNode node = existing(txn.path(), "setData");
         requireState(txn.version() == node.version + 1, "setData: version " + node.version + " cannot become "
                 + txn.version() + " at ", txn.path());
-        beforeChange(txn.path());
+        beforeChange(txn.path(), node);
         node.data = copy(txn.data());
         node.version = txn.version();
         node.mzxid = zxid;
@@ -209,12 +210,12 @@ final class NodeStore {
 
     /**
      * Replaces a node's data the way quota bookkeeping does (ZooKeeper's updateQuotaStat): no new version,
-     * mzxid or mtime and no watch, but through {@link #beforeChange} like every other change, so an open
+     * mzxid or mtime and no watch, but through {@code beforeChange} like every other change, so an open
      * snapshot keeps the node as it was.
      */
     void replaceDataQuietly(String path, byte[] data) {
         ZNode node = existing(path, "quota stats");
-        beforeChange(path);
+        beforeChange(path, node);
         node.data = data;
     }
 
@@ -223,7 +224,7 @@ final class NodeStore {
         ZNode node = existing(txn.path(), "setACL");
         requireState(txn.aclVersion() == node.aversion + 1, "setACL: aversion " + node.aversion
                 + " cannot become " + txn.aclVersion() + " at ", txn.path());
-        beforeChange(txn.path());
+        beforeChange(txn.path(), node);
         List<Acl> previous = node.acl;
         node.acl = acls.acquire(txn.acl());
         acls.release(previous);
