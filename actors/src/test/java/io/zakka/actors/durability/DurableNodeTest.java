@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.Done;
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import io.zakka.actors.node.NodeConfig;
 import io.zakka.actors.node.ZakkaNode;
 import io.zakka.actors.pipeline.Pipeline;
+import io.zakka.actors.testing.ActorTestKitExtension;
 import io.zakka.actors.testing.TestSession;
 import io.zakka.protocol.CreateMode;
 import io.zakka.protocol.ErrorCode;
@@ -22,27 +22,17 @@ import io.zakka.storage.snapshot.SnapshotFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A node with a data dir: what it acknowledged is there after a restart, sessions included. */
 class DurableNodeTest {
-    private static ActorTestKit kit;
+    @RegisterExtension
+    static final ActorTestKitExtension kit = new ActorTestKitExtension();
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void startKit() {
-        kit = ActorTestKit.create();
-    }
-
-    @AfterAll
-    static void stopKit() {
-        kit.shutdownTestKit();
-    }
 
     private NodeConfig config(int snapshotEvery) {
         NodeConfig defaults = NodeConfig.defaults().withTickTime(100).withServerId(5);

@@ -3,11 +3,11 @@ package io.zakka.actors.durability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.LoggingTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import io.zakka.actors.pipeline.Committer;
+import io.zakka.actors.testing.ActorTestKitExtension;
 import io.zakka.protocol.Zxid;
 import io.zakka.protocol.txn.Txn;
 import io.zakka.protocol.txn.TxnEntry;
@@ -21,9 +21,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The durable commit seam: a txn is answered only after an fsync covers it, in order, in batches; a sync slower
@@ -31,17 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class TxnLogActorTest {
     private static final Duration QUIET = Duration.ofMillis(200);
-    private static ActorTestKit kit;
-
-    @BeforeAll
-    static void startKit() {
-        kit = ActorTestKit.create();
-    }
-
-    @AfterAll
-    static void stopKit() {
-        kit.shutdownTestKit();
-    }
+    @RegisterExtension
+    static final ActorTestKitExtension kit = new ActorTestKitExtension();
 
     private static TxnEntry entry(int counter) {
         return new TxnEntry(new TxnHeader(1L, counter, new Zxid(1, counter), 0L),

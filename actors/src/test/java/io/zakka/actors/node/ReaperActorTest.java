@@ -4,12 +4,12 @@ import static io.zakka.actors.testing.TestSession.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import io.zakka.actors.pipeline.LocalCommitter;
 import io.zakka.actors.pipeline.Pipeline;
 import io.zakka.actors.pipeline.PipelineActor;
+import io.zakka.actors.testing.ActorTestKitExtension;
 import io.zakka.actors.testing.MutableClock;
 import io.zakka.actors.testing.TestSession;
 import io.zakka.protocol.Acl;
@@ -24,30 +24,20 @@ import io.zakka.storage.acl.AclChecker;
 import io.zakka.storage.prep.PrepConfig;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The reaper deletes empty containers and expired TTL nodes through the pipeline; the test ticks it by hand. */
 class ReaperActorTest {
 
-    private static ActorTestKit kit;
+    @RegisterExtension
+    static final ActorTestKitExtension kit = new ActorTestKitExtension();
 
     private MutableClock clock;
     private ActorRef<Pipeline.Command> pipeline;
     private ActorRef<ReaperActor.Command> reaper;
     private TestSession session;
-
-    @BeforeAll
-    static void startKit() {
-        kit = ActorTestKit.create();
-    }
-
-    @AfterAll
-    static void stopKit() {
-        kit.shutdownTestKit();
-    }
 
     @BeforeEach
     void start() {

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.Done;
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import io.zakka.actors.pipeline.Pipeline;
+import io.zakka.actors.testing.ActorTestKitExtension;
 import io.zakka.actors.testing.TestSession;
 import io.zakka.protocol.Acl;
 import io.zakka.protocol.AddWatchMode;
@@ -28,29 +28,19 @@ import io.zakka.storage.acl.AclChecker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A whole standalone node (local committer) driven through its entry actor, as a client would. */
 class ZakkaNodeTest {
 
     private static final Duration QUIET = Duration.ofMillis(200);
-    private static ActorTestKit kit;
+    @RegisterExtension
+    static final ActorTestKitExtension kit = new ActorTestKitExtension();
 
     private ActorRef<ZakkaNode.Command> node;
     private ActorRef<ServerCommand> entry;
-
-    @BeforeAll
-    static void startKit() {
-        kit = ActorTestKit.create();
-    }
-
-    @AfterAll
-    static void stopKit() {
-        kit.shutdownTestKit();
-    }
 
     @BeforeEach
     void startNode() {

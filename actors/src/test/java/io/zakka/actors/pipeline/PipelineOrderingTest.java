@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
+import io.zakka.actors.testing.ActorTestKitExtension;
 import io.zakka.actors.testing.TestSession;
 import io.zakka.protocol.Acl;
 import io.zakka.protocol.CreateMode;
@@ -22,10 +22,9 @@ import io.zakka.storage.prep.PrepConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The pipeline's ordering rules, with a probe as the commit seam so the test decides when a txn commits.
@@ -34,21 +33,12 @@ import org.junit.jupiter.api.Test;
 class PipelineOrderingTest {
 
     private static final Duration QUIET = Duration.ofMillis(200);
-    private static ActorTestKit kit;
+    @RegisterExtension
+    static final ActorTestKitExtension kit = new ActorTestKitExtension();
 
     private TestProbe<Committer.Command> committer;
     private ActorRef<Pipeline.Command> pipeline;
     private long nextSessionId = 0x0100_0000_0000_0001L;
-
-    @BeforeAll
-    static void startKit() {
-        kit = ActorTestKit.create();
-    }
-
-    @AfterAll
-    static void stopKit() {
-        kit.shutdownTestKit();
-    }
 
     @BeforeEach
     void spawnPipeline() {

@@ -3,13 +3,13 @@ package io.zakka.actors.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.ManualTime;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import com.typesafe.config.ConfigFactory;
 import io.zakka.actors.node.NodeConfig;
 import io.zakka.actors.node.ZakkaNode;
+import io.zakka.actors.testing.ActorTestKitExtension;
 import io.zakka.actors.testing.MutableClock;
 import io.zakka.actors.testing.TestSession;
 import io.zakka.protocol.CreateMode;
@@ -20,10 +20,10 @@ import io.zakka.protocol.client.ServerCommand;
 import io.zakka.protocol.op.Op;
 import io.zakka.protocol.op.OpResult;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Session expiry on a node driven by ManualTime: the test moves the scheduler and the node's clock together,
@@ -33,23 +33,18 @@ class SessionExpiryTest {
 
     private static final int TICK_MS = 2000;
     private static final Duration TICK = Duration.ofMillis(TICK_MS);
-    private static ActorTestKit kit;
+    @RegisterExtension
+    static final ActorTestKitExtension kit = new ActorTestKitExtension(ManualTime.config()
+            .withFallback(ConfigFactory.parseResources("application-test.conf"))
+            .withFallback(ConfigFactory.load()));
     private static ManualTime manualTime;
 
     private MutableClock clock;
     private ActorRef<ServerCommand> entry;
 
     @BeforeAll
-    static void startKit() {
-        kit = ActorTestKit.create(ManualTime.config()
-                .withFallback(ConfigFactory.parseResources("application-test.conf"))
-                .withFallback(ConfigFactory.load()));
+    static void startManualTime() {
         manualTime = ManualTime.get(kit.system());
-    }
-
-    @AfterAll
-    static void stopKit() {
-        kit.shutdownTestKit();
     }
 
     @BeforeEach

@@ -3,10 +3,10 @@ package io.zakka.actors.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import io.zakka.actors.pipeline.Pipeline;
+import io.zakka.actors.testing.ActorTestKitExtension;
 import io.zakka.actors.testing.MutableClock;
 import io.zakka.protocol.ErrorCode;
 import io.zakka.protocol.client.ClientBound;
@@ -15,32 +15,22 @@ import io.zakka.protocol.op.Op;
 import io.zakka.protocol.op.OpResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The tracker alone, with a probe as the pipeline: what it admits, forwards and refuses. */
 class SessionTrackerActorTest {
 
     private static final byte[] SECRET = "s".getBytes(StandardCharsets.UTF_8);
-    private static ActorTestKit kit;
+    @RegisterExtension
+    static final ActorTestKitExtension kit = new ActorTestKitExtension();
 
     private TestProbe<Pipeline.Command> pipeline;
     private TestProbe<ServerCommand> entry;
     private TestProbe<ClientBound> client;
     private SessionTable table;
     private ActorRef<SessionTrackerActor.Command> tracker;
-
-    @BeforeAll
-    static void startKit() {
-        kit = ActorTestKit.create();
-    }
-
-    @AfterAll
-    static void stopKit() {
-        kit.shutdownTestKit();
-    }
 
     @BeforeEach
     void spawn() {

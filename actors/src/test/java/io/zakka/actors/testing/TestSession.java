@@ -2,7 +2,6 @@ package io.zakka.actors.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import io.zakka.protocol.Acl;
@@ -34,7 +33,7 @@ public final class TestSession {
     }
 
     /** Opens a session through a node's entry actor and waits for SessionOpened. */
-    public static TestSession open(ActorTestKit kit, ActorRef<ServerCommand> entry, int timeoutMs) {
+    public static TestSession open(ActorTestKitExtension kit, ActorRef<ServerCommand> entry, int timeoutMs) {
         TestProbe<ClientBound> probe = kit.createTestProbe();
         entry.tell(new ServerCommand.OpenSession(timeoutMs, false, "127.0.0.1", probe.getRef()));
         ClientBound.SessionOpened opened = probe.expectMessageClass(ClientBound.SessionOpened.class);
