@@ -6,7 +6,6 @@ import io.zakka.storage.durability.Fsync;
 import io.zakka.storage.tree.DataTree;
 import io.zakka.storage.tree.NodeImage;
 import io.zakka.storage.tree.TreeLoader;
-import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * Snapshots as files in one directory (format: {@link SnapshotFormat}). Written atomically: temp file,
@@ -103,8 +101,7 @@ public final class FileSnapshotStore implements SnapshotStore {
         private final FileOutputStream file;
         private final CRC32C crc = new CRC32C();
         private final SnapshotFormat.AclTable acls = new SnapshotFormat.AclTable();
-        private final CheckedOutputStream checked;
-        private final DataOutputStream out;
+        private final ChecksummedOutput out;
         private int written;
         private boolean closed;
 
@@ -113,9 +110,8 @@ public final class FileSnapshotStore implements SnapshotStore {
             this.nodeCount = nodeCount;
             this.temp = Files.createTempFile(dir, SnapshotFiles.fileName(zxid) + ".", ".tmp");
             this.file = new FileOutputStream(temp.toFile());
-            // The CRC is taken below the buffer, in big chunks; commit flushes before it writes the CRC itself.
-            this.checked = new CheckedOutputStream(file, crc);
-            this.out = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16));
+            // The CRC is taken as the buffer goes out, in big chunks; commit flushes before it writes the CRC itself.
+            this.out = new ChecksummedOutput(file, crc);
             SnapshotFormat.writeHeader(out, zxid, sessionTimeouts, nodeCount);
         }
 
@@ -140,7 +136,7 @@ public final class FileSnapshotStore implements SnapshotStore {
             CrashPoints.reach(CrashPoints.Point.SNAPSHOT_WRITTEN);
             file.getChannel().force(true);
             CrashPoints.reach(CrashPoints.Point.SNAPSHOT_SYNCED);
-            out.close();
+            file.close();
             closed = true;
             Files.move(temp, dir.resolve(SnapshotFiles.fileName(zxid)), StandardCopyOption.ATOMIC_MOVE);
             CrashPoints.reach(CrashPoints.Point.SNAPSHOT_RENAMED);
@@ -152,7 +148,7 @@ public final class FileSnapshotStore implements SnapshotStore {
         public void abort() {
             try {
                 if (!closed) {
-                    out.close();
+                    file.close();
                     closed = true;
                 }
                 Files.deleteIfExists(temp);

@@ -5,7 +5,7 @@ import io.zakka.protocol.Zxid;
 import io.zakka.storage.tree.NodeImage;
 import io.zakka.storage.txnlog.TxnCodec;
 import java.io.DataInput;
-import java.io.DataOutputStream;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ public final class SnapshotFormat {
     private SnapshotFormat() {
     }
 
-    public static void writeHeader(DataOutputStream out, Zxid zxid, Map<Long, Integer> sessions, int nodeCount)
+    public static void writeHeader(DataOutput out, Zxid zxid, Map<Long, Integer> sessions, int nodeCount)
             throws IOException {
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
@@ -89,7 +89,7 @@ public final class SnapshotFormat {
         }
     }
 
-    public static void writeNode(DataOutputStream out, NodeImage node, AclTable acls) throws IOException {
+    public static void writeNode(DataOutput out, NodeImage node, AclTable acls) throws IOException {
         TxnCodec.writeString(out, node.path());
         out.writeLong(node.ephemeralOwner());
         out.writeLong(node.czxid());

@@ -16,8 +16,11 @@ import java.util.Random;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 
-/** Values read back exactly however the file's reads are cut, and every checked byte is summed once. */
-class ChecksummedInputTest {
+/**
+ * Values read back exactly however the file's reads are cut, every checked byte is summed once, and the output
+ * side writes the same bytes as a DataOutputStream.
+ */
+class ChecksummedStreamsTest {
 
     /** A file whose reads return at most {@code chunk} bytes: values straddle every possible refill point. */
     private static InputStream chunked(byte[] bytes, int chunk) {
@@ -65,6 +68,35 @@ class ChecksummedInputTest {
             expected.update(file, 0, file.length - 4);
             assertEquals(expected.getValue(), crc.getValue(), "chunk " + chunk);
         }
+    }
+
+    @Test
+    void theOutputWritesWhatADataOutputStreamWritesAndSumsEveryByte() throws IOException {
+        Random random = new Random(7);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        ByteArrayOutputStream actual = new ByteArrayOutputStream();
+        CRC32C crc = new CRC32C();
+        DataOutputStream reference = new DataOutputStream(expected);
+        ChecksummedOutput out = new ChecksummedOutput(actual, crc);
+        // More than the 1 MiB buffer, with blobs that straddle its end.
+        for (int i = 0; i < 30_000; i++) {
+            long value = random.nextLong();
+            byte[] blob = new byte[random.nextInt(70)];
+            random.nextBytes(blob);
+            reference.writeLong(value);
+            reference.writeInt((int) value);
+            reference.writeShort(i);
+            reference.write(blob);
+            out.writeLong(value);
+            out.writeInt((int) value);
+            out.writeShort(i);
+            out.write(blob);
+        }
+        out.flush();
+        assertArrayEquals(expected.toByteArray(), actual.toByteArray());
+        CRC32C sum = new CRC32C();
+        sum.update(expected.toByteArray());
+        assertEquals(sum.getValue(), crc.getValue());
     }
 
     @Test
