@@ -26,6 +26,8 @@ final class ClientSessions {
         private ActorRef<ClientBound> client;
         private final List<Id> ids = new ArrayList<>();
         private final Set<ActorRef<ClientBound>> movedFrom = new HashSet<>();
+        /** Built when the ids change, not per request (a request asks for it every time). */
+        private Caller caller;
     }
 
     private final Map<Long, Entry> sessions = new HashMap<>();
@@ -37,6 +39,7 @@ final class ClientSessions {
         Entry entry = new Entry();
         entry.client = client;
         entry.ids.addAll(ids);
+        entry.caller = new Caller(sessionId, entry.ids);
         sessions.put(sessionId, entry);
     }
 
@@ -47,7 +50,7 @@ final class ClientSessions {
     /** The session's caller identity, or empty when the session is not open here. */
     Optional<Caller> caller(long sessionId) {
         Entry entry = sessions.get(sessionId);
-        return entry == null ? Optional.empty() : Optional.of(new Caller(sessionId, entry.ids));
+        return entry == null ? Optional.empty() : Optional.of(entry.caller);
     }
 
     Optional<ActorRef<ClientBound>> client(long sessionId) {
@@ -60,6 +63,7 @@ final class ClientSessions {
         Entry entry = existing(sessionId);
         if (!entry.ids.contains(id)) {
             entry.ids.add(id);
+            entry.caller = new Caller(sessionId, entry.ids);
         }
     }
 
