@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Finds every compiled class of the protocol module, so tests can walk all message types. */
-final class ProtocolClasses {
+public final class ProtocolClasses {
 
     private ProtocolClasses() {
     }
 
     /** Concrete (non-interface, non-abstract) classes that implement {@link ZakkaSerializable}. */
-    static List<Class<?>> concreteSerializables() throws IOException, URISyntaxException {
+    public static List<Class<?>> concreteSerializables() throws IOException, URISyntaxException {
         URL marker = ZakkaSerializable.class.getResource("ZakkaSerializable.class");
         Path root = Path.of(marker.toURI()).getParent().getParent().getParent().getParent();
         List<Class<?>> found = new ArrayList<>();

@@ -1,12 +1,18 @@
 package io.zakka.api.client;
 
-import io.zakka.protocol.ZakkaSerializable;
+import io.zakka.actors.LocalMessage;
 
 /**
  * A change of a client session's state, sent to the session listener the application gave
  * ({@link ZakkaClient.Settings#withSessionListener}). The counterpart of ZooKeeper's KeeperState events.
+ *
+ * <p>A {@link LocalMessage}, not a {@code ZakkaSerializable}: it never crosses an ActorSystem boundary. The
+ * client's own session actor produces it from its view of the session (the server never sends it) and tells
+ * the listener, which belongs to the application using that client, in the same ActorSystem. The binary
+ * serializer bound to {@code ZakkaSerializable} lives in protocol and cannot encode an api type, so a listener
+ * in another ActorSystem is not supported.
  */
-public record SessionEvent(long sessionId, State state) implements ZakkaSerializable {
+public record SessionEvent(long sessionId, State state) implements LocalMessage {
 
     /** Session states, as ZooKeeper's client reports them. */
     public enum State {

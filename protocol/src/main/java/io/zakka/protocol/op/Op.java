@@ -1,7 +1,5 @@
 package io.zakka.protocol.op;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.zakka.protocol.Acl;
 import io.zakka.protocol.AddWatchMode;
 import io.zakka.protocol.CreateMode;
@@ -19,20 +17,6 @@ import java.util.List;
  *
  * <p>Versions of -1 mean "any". {@code data} may be null (distinct from empty, as in ZooKeeper).
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@op")
-@JsonSubTypes({
-    @JsonSubTypes.Type(Op.Create.class), @JsonSubTypes.Type(Op.Delete.class),
-    @JsonSubTypes.Type(Op.DeleteContainer.class), @JsonSubTypes.Type(Op.SetData.class),
-    @JsonSubTypes.Type(Op.SetAcl.class), @JsonSubTypes.Type(Op.Check.class),
-    @JsonSubTypes.Type(Op.Multi.class), @JsonSubTypes.Type(Op.CloseSession.class),
-    @JsonSubTypes.Type(Op.Exists.class), @JsonSubTypes.Type(Op.GetData.class),
-    @JsonSubTypes.Type(Op.GetAcl.class), @JsonSubTypes.Type(Op.GetChildren.class),
-    @JsonSubTypes.Type(Op.GetAllChildrenNumber.class), @JsonSubTypes.Type(Op.GetEphemerals.class),
-    @JsonSubTypes.Type(Op.MultiRead.class), @JsonSubTypes.Type(Op.Sync.class),
-    @JsonSubTypes.Type(Op.AddWatch.class), @JsonSubTypes.Type(Op.RemoveWatches.class),
-    @JsonSubTypes.Type(Op.CheckWatches.class), @JsonSubTypes.Type(Op.SetWatches.class),
-    @JsonSubTypes.Type(Op.AddAuth.class), @JsonSubTypes.Type(Op.WhoAmI.class)
-})
 public sealed interface Op extends ZakkaSerializable permits Op.WriteOp, Op.ReadOp, Op.SessionOp {
 
     /** The path the op names, or null for ops without one. */

@@ -1,7 +1,5 @@
 package io.zakka.protocol.op;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.zakka.protocol.Acl;
 import io.zakka.protocol.ErrorCode;
 import io.zakka.protocol.Id;
@@ -10,15 +8,6 @@ import io.zakka.protocol.ZakkaSerializable;
 import java.util.List;
 
 /** The outcome of one {@link Op}: a result record, or {@link Error} with ZooKeeper's code. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@result")
-@JsonSubTypes({
-    @JsonSubTypes.Type(OpResult.Created.class), @JsonSubTypes.Type(OpResult.Done.class),
-    @JsonSubTypes.Type(OpResult.StatResult.class), @JsonSubTypes.Type(OpResult.DataResult.class),
-    @JsonSubTypes.Type(OpResult.AclResult.class), @JsonSubTypes.Type(OpResult.ChildrenResult.class),
-    @JsonSubTypes.Type(OpResult.CountResult.class), @JsonSubTypes.Type(OpResult.PathsResult.class),
-    @JsonSubTypes.Type(OpResult.MultiResult.class), @JsonSubTypes.Type(OpResult.SyncResult.class),
-    @JsonSubTypes.Type(OpResult.WhoAmIResult.class), @JsonSubTypes.Type(OpResult.Error.class)
-})
 public sealed interface OpResult extends ZakkaSerializable {
 
     default boolean isError() {

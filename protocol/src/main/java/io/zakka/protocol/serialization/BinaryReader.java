@@ -105,6 +105,30 @@ final class BinaryReader {
         return readLength(field + " count", minElementBytes);
     }
 
+    /**
+     * A nested list of ops, results or txns: a count (-1 for null), then each element one level deeper. Every
+     * element takes at least its one-byte tag.
+     */
+    <T> List<T> readNested(String field, Element<T> element) throws NotSerializableException {
+        int count = readCount(field, 1);
+        if (count == BinaryWriter.NULL_LENGTH) {
+            return null;
+        }
+        enter(field);
+        List<T> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            values.add(element.read(this));
+        }
+        leave();
+        return values;
+    }
+
+    /** Decodes one element of a nested list. */
+    @FunctionalInterface
+    interface Element<T> {
+        T read(BinaryReader in) throws NotSerializableException;
+    }
+
     /** Called before decoding a nested op or result; pair with {@link #leave}. */
     void enter(String field) throws NotSerializableException {
         if (++depth > MAX_DEPTH) {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Writes the primitives of the compact format into a {@link ByteBuffer}, big-endian: ints and longs as
@@ -126,6 +127,17 @@ final class BinaryWriter {
     boolean writeCount(List<?> values) {
         writeInt(values == null ? NULL_LENGTH : values.size());
         return values != null;
+    }
+
+    /** What {@link BinaryReader#readNested} reads: a count (-1 for null), then each element one level deeper. */
+    <T> void writeNested(String field, List<T> values, BiConsumer<BinaryWriter, T> element) {
+        if (writeCount(values)) {
+            enter(field);
+            for (int i = 0; i < values.size(); i++) {
+                element.accept(this, values.get(i));
+            }
+            leave();
+        }
     }
 
     /**

@@ -1,14 +1,24 @@
 package io.zakka.protocol.serialization;
 
 import akka.actor.typed.ActorRef;
+import io.zakka.protocol.WatchEvent;
 import io.zakka.protocol.client.ClientBound;
 import io.zakka.protocol.client.ServerCommand;
+import io.zakka.protocol.op.Op;
+import io.zakka.protocol.op.OpResult;
+import io.zakka.protocol.txn.Txn;
+import io.zakka.protocol.txn.TxnEntry;
+import io.zakka.protocol.txn.TxnHeader;
 import java.io.NotSerializableException;
 
 /**
- * The envelopes: every {@link ServerCommand} and {@link ClientBound}, one manifest per record, the
- * record's components in declaration order. An ActorRef travels as its serialization-format string
- * (length-prefixed, -1 for null). The manifests are part of the format: never rename one.
+ * Every top-level message. The envelopes, every {@link ServerCommand} and {@link ClientBound}, have one
+ * manifest per record, the record's components in declaration order. The other messages have one manifest
+ * per type ({@link TxnEntry}, {@link TxnHeader}, {@link WatchEvent}) or per sealed family ({@link Txn},
+ * {@link Op}, {@link OpResult}, whose body starts with the variant's tag), in the encoding they have inside
+ * an envelope or entry; a null where the family's tag allows one is refused at the top level, since Akka
+ * never sends null. An ActorRef travels as its serialization-format string (length-prefixed, -1 for null).
+ * The manifests are part of the format: never rename one.
  */
 final class MessageCodec {
 
@@ -22,6 +32,12 @@ final class MessageCodec {
     static final String NOTIFICATION = "Notification";
     static final String PONG = "Pong";
     static final String SESSION_CLOSED = "SessionClosed";
+    static final String TXN_ENTRY = "TxnEntry";
+    static final String TXN_HEADER = "TxnHeader";
+    static final String TXN = "Txn";
+    static final String WATCH_EVENT = "WatchEvent";
+    static final String OP = "Op";
+    static final String OP_RESULT = "OpResult";
 
     private final RefCodec refs;
 
@@ -52,6 +68,23 @@ final class MessageCodec {
         } else if (message instanceof ClientBound.SessionClosed) {
             return SESSION_CLOSED;
         }
+        return valueManifest(message);
+    }
+
+    private static String valueManifest(Object message) {
+        if (message instanceof TxnEntry) {
+            return TXN_ENTRY;
+        } else if (message instanceof Txn) {
+            return TXN;
+        } else if (message instanceof TxnHeader) {
+            return TXN_HEADER;
+        } else if (message instanceof WatchEvent) {
+            return WATCH_EVENT;
+        } else if (message instanceof Op) {
+            return OP;
+        } else if (message instanceof OpResult) {
+            return OP_RESULT;
+        }
         return null;
     }
 
@@ -61,7 +94,25 @@ final class MessageCodec {
         } else if (message instanceof ClientBound bound) {
             writeClientBound(out, bound);
         } else {
-            throw new IllegalArgumentException("not a ServerCommand or ClientBound: " + message.getClass().getName());
+            writeValue(out, message);
+        }
+    }
+
+    private static void writeValue(BinaryWriter out, Object message) {
+        if (message instanceof TxnEntry m) {
+            TxnCodec.writeEntry(out, m);
+        } else if (message instanceof Txn m) {
+            TxnCodec.write(out, m);
+        } else if (message instanceof TxnHeader m) {
+            TxnCodec.writeHeader(out, m);
+        } else if (message instanceof WatchEvent m) {
+            ValueCodec.writeWatchEvent(out, m);
+        } else if (message instanceof Op m) {
+            OpCodec.write(out, m);
+        } else if (message instanceof OpResult m) {
+            OpResultCodec.write(out, m);
+        } else {
+            throw new IllegalArgumentException("not a Zakka message: " + message.getClass().getName());
         }
     }
 
@@ -143,9 +194,26 @@ final class MessageCodec {
                     EnumCodes.readErrorCode(in, "code"), in.readString("reason"));
             case SESSION_CLOSED -> new ClientBound.SessionClosed(in.readLong("sessionId"),
                     EnumCodes.readErrorCode(in, "reason"));
-            default -> throw new NotSerializableException("unknown manifest [" + manifest + "] for the Zakka binary "
-                    + "serializer; expected one of the ServerCommand or ClientBound records");
+            default -> readValue(in, manifest);
         };
+    }
+
+    private static Object readValue(BinaryReader in, String manifest) throws NotSerializableException {
+        Object message = switch (manifest) {
+            case TXN_ENTRY -> TxnCodec.readEntry(in);
+            case TXN -> TxnCodec.read(in);
+            case TXN_HEADER -> TxnCodec.readHeader(in);
+            case WATCH_EVENT -> ValueCodec.readWatchEvent(in);
+            case OP -> OpCodec.read(in);
+            case OP_RESULT -> OpResultCodec.read(in);
+            default -> throw new NotSerializableException("unknown manifest [" + manifest + "] for the Zakka binary "
+                    + "serializer; expected a ServerCommand or ClientBound record or one of " + TXN_ENTRY + ", "
+                    + TXN + ", " + TXN_HEADER + ", " + WATCH_EVENT + ", " + OP + ", " + OP_RESULT);
+        };
+        if (message == null) {
+            throw in.malformed("a top-level " + manifest + " is null, which no sender encodes");
+        }
+        return message;
     }
 
     private void writeRef(BinaryWriter out, ActorRef<?> ref) {

@@ -2,7 +2,6 @@ package io.zakka.protocol.serialization;
 
 import io.zakka.protocol.op.Op;
 import java.io.NotSerializableException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -156,13 +155,7 @@ final class OpCodec {
     }
 
     private static void writeAll(BinaryWriter out, List<Op> ops) {
-        if (out.writeCount(ops)) {
-            out.enter("ops");
-            for (int i = 0; i < ops.size(); i++) {
-                write(out, ops.get(i));
-            }
-            out.leave();
-        }
+        out.writeNested("ops", ops, OpCodec::write);
     }
 
     static Op read(BinaryReader in) throws NotSerializableException {
@@ -208,16 +201,6 @@ final class OpCodec {
     }
 
     private static List<Op> readAll(BinaryReader in, String field) throws NotSerializableException {
-        int count = in.readCount(field, 1);
-        if (count == BinaryWriter.NULL_LENGTH) {
-            return null;
-        }
-        in.enter(field);
-        List<Op> ops = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            ops.add(read(in));
-        }
-        in.leave();
-        return ops;
+        return in.readNested(field, OpCodec::read);
     }
 }

@@ -2,7 +2,6 @@ package io.zakka.protocol.serialization;
 
 import io.zakka.protocol.op.OpResult;
 import java.io.NotSerializableException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -82,13 +81,7 @@ final class OpResultCodec {
     }
 
     private static void writeAll(BinaryWriter out, List<OpResult> results) {
-        if (out.writeCount(results)) {
-            out.enter("results");
-            for (int i = 0; i < results.size(); i++) {
-                write(out, results.get(i));
-            }
-            out.leave();
-        }
+        out.writeNested("results", results, OpResultCodec::write);
     }
 
     static OpResult read(BinaryReader in) throws NotSerializableException {
@@ -112,16 +105,6 @@ final class OpResultCodec {
     }
 
     private static List<OpResult> readAll(BinaryReader in) throws NotSerializableException {
-        int count = in.readCount("multi results", 1);
-        if (count == BinaryWriter.NULL_LENGTH) {
-            return null;
-        }
-        in.enter("multi results");
-        List<OpResult> results = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            results.add(read(in));
-        }
-        in.leave();
-        return results;
+        return in.readNested("multi results", OpResultCodec::read);
     }
 }

@@ -10,23 +10,30 @@ import java.io.NotSerializableException;
 import java.nio.ByteBuffer;
 
 /**
- * A compact binary serializer for the client/server hot path: every
- * {@link io.zakka.protocol.client.ServerCommand} and {@link io.zakka.protocol.client.ClientBound} with
- * the ops, results and values they carry. Bound in this module's {@code reference.conf}; every other
- * {@link io.zakka.protocol.ZakkaSerializable} stays on jackson-cbor.
+ * The serializer of every {@link io.zakka.protocol.ZakkaSerializable}: the client/server envelopes
+ * ({@link io.zakka.protocol.client.ServerCommand}, {@link io.zakka.protocol.client.ClientBound}) with the
+ * ops, results and values they carry, and on their own {@link io.zakka.protocol.txn.TxnEntry},
+ * {@link io.zakka.protocol.txn.TxnHeader}, every {@link io.zakka.protocol.txn.Txn},
+ * {@link io.zakka.protocol.WatchEvent}, {@link io.zakka.protocol.op.Op} and
+ * {@link io.zakka.protocol.op.OpResult}. Bound in this module's {@code reference.conf}. It is the only
+ * serializer Zakka needs, so no Jackson serializer (with its ObjectMapper, hundreds of classes and their
+ * lambdas) is on the classpath for Akka to build at every ActorSystem start.
  *
- * <p>Format: one version byte ({@link #FORMAT_VERSION}), then the record named by the manifest, its
- * components in declaration order, big-endian, with explicit lengths (see {@link BinaryWriter}).
- * Decoding refuses anything malformed with a {@link NotSerializableException} naming the manifest and
- * the fault, and refuses trailing bytes.
+ * <p>Format: one version byte ({@link #FORMAT_VERSION}), then the message named by the manifest (see
+ * {@link MessageCodec}), components in declaration order, big-endian, with explicit lengths (see
+ * {@link BinaryWriter}). Decoding refuses anything malformed with a {@link NotSerializableException} naming
+ * the manifest and the fault, and refuses trailing bytes.
  *
  * <p>Also a {@link ByteBufferSerializer}, so Artery encodes straight into its envelope buffer and
  * decodes from it, without an intermediate array per message.
  *
- * <p>Compatibility: before this serializer these messages went as jackson-cbor, which a node with this one
- * does not read (nor does an older node read this id), so systems of both kinds cannot talk: upgrade every
- * client and server together (acceptable while Zakka is 0.x). A later format change must bump
- * {@link #FORMAT_VERSION} and keep reading the previous one for one release, so that rolling upgrades work.
+ * <p>Compatibility: not wire compatible with older 0.x nodes. Before this serializer the envelopes went as
+ * jackson-cbor, and until the binding of every {@code ZakkaSerializable} to it, txns, watch events and
+ * standalone ops and results still did; an older node neither reads this id for those messages nor has the
+ * manifests, and this one has no Jackson serializer to read theirs. Systems of different versions cannot
+ * talk: upgrade every client and server together (acceptable while Zakka is 0.x). A later format change must
+ * bump {@link #FORMAT_VERSION} and keep reading the previous one for one release, so that rolling upgrades
+ * work.
  */
 public final class ZakkaBinarySerializer extends SerializerWithStringManifest implements ByteBufferSerializer {
 
@@ -54,7 +61,8 @@ public final class ZakkaBinarySerializer extends SerializerWithStringManifest im
     public String manifest(Object message) {
         String manifest = MessageCodec.manifest(message);
         if (manifest == null) {
-            throw new IllegalArgumentException("ZakkaBinarySerializer does not encode " + message.getClass().getName());
+            throw new IllegalArgumentException("ZakkaBinarySerializer does not encode " + message.getClass().getName()
+                    + ": every ZakkaSerializable type needs a manifest in MessageCodec");
         }
         return manifest;
     }

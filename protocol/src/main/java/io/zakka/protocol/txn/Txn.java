@@ -1,7 +1,5 @@
 package io.zakka.protocol.txn;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.zakka.protocol.Acl;
 import io.zakka.protocol.ZakkaSerializable;
 import java.util.List;
@@ -11,13 +9,6 @@ import java.util.List;
  * A txn carries everything apply needs (final path, owner, parent cversion), so apply never
  * consults anything but the tree and the {@link TxnHeader}.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@txn")
-@JsonSubTypes({
-    @JsonSubTypes.Type(Txn.CreateTxn.class), @JsonSubTypes.Type(Txn.DeleteTxn.class),
-    @JsonSubTypes.Type(Txn.SetDataTxn.class), @JsonSubTypes.Type(Txn.SetAclTxn.class),
-    @JsonSubTypes.Type(Txn.CheckVersionTxn.class), @JsonSubTypes.Type(Txn.CreateSessionTxn.class),
-    @JsonSubTypes.Type(Txn.CloseSessionTxn.class), @JsonSubTypes.Type(Txn.MultiTxn.class)
-})
 public sealed interface Txn extends ZakkaSerializable {
 
     /**

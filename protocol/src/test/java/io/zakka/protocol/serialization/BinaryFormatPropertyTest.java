@@ -38,7 +38,7 @@ class BinaryFormatPropertyTest {
         long seed = seed();
         Random random = new Random(seed);
         RandomMessages messages = new RandomMessages(random, fixture.refs());
-        List<Class<?>> types = ZakkaBinarySerializerTest.envelopeTypes();
+        List<Class<?>> types = ZakkaBinarySerializerTest.messageTypes();
         for (int i = 0; i < MESSAGES; i++) {
             Object message = messages.of(types.get(random.nextInt(types.size())));
             String what = "seed " + seed + ", message " + i + ": " + message;
@@ -53,7 +53,7 @@ class BinaryFormatPropertyTest {
         long seed = seed();
         Random random = new Random(seed);
         RandomMessages messages = new RandomMessages(random, fixture.refs());
-        List<Class<?>> types = ZakkaBinarySerializerTest.envelopeTypes();
+        List<Class<?>> types = ZakkaBinarySerializerTest.messageTypes();
         ZakkaBinarySerializer serializer = fixture.serializer();
         for (int i = 0; i < MESSAGES; i++) {
             Object message = messages.of(types.get(random.nextInt(types.size())));

@@ -10,10 +10,14 @@ import io.zakka.protocol.CreateMode;
 import io.zakka.protocol.EventType;
 import io.zakka.protocol.Stat;
 import io.zakka.protocol.WatchEvent;
+import io.zakka.protocol.Zxid;
 import io.zakka.protocol.client.ClientBound;
 import io.zakka.protocol.client.ServerCommand;
 import io.zakka.protocol.op.Op;
 import io.zakka.protocol.op.OpResult;
+import io.zakka.protocol.txn.Txn;
+import io.zakka.protocol.txn.TxnEntry;
+import io.zakka.protocol.txn.TxnHeader;
 import java.io.NotSerializableException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -57,7 +61,15 @@ class MalformedInputTest {
                         new OpResult.ChildrenResult(List.of("a", "b"), null)))),
                 new ClientBound.Notification(1, new WatchEvent(EventType.NODE_DELETED, "/\u00e9", 4)),
                 new ClientBound.SessionOpened(1, new byte[16], 30_000, 5, fixture.ref(0)),
-                new ServerCommand.ResumeSession(1, new byte[16], 30_000, 5, "host:1", fixture.ref(1)));
+                new ServerCommand.ResumeSession(1, new byte[16], 30_000, 5, "host:1", fixture.ref(1)),
+                new TxnEntry(new TxnHeader(1, 2, new Zxid(3, 4), 5), new Txn.MultiTxn(List.of(
+                        new Txn.CreateTxn("/c", new byte[] {1}, Acl.OPEN_ACL_UNSAFE, 1, 2),
+                        new Txn.SetAclTxn("/c", Acl.CREATOR_ALL_ACL, 3), new Txn.SetDataTxn("/c", null, 4)))),
+                new TxnHeader(1, 2, new Zxid(3, 4), 5),
+                new Txn.CloseSessionTxn(1, List.of("/e", "/f")),
+                new WatchEvent(EventType.NODE_DATA_CHANGED, "/w", 6),
+                new Op.SetWatches(7, List.of("/a"), List.of(), List.of("/b"), List.of(), List.of("/c")),
+                new OpResult.AclResult(Acl.OPEN_ACL_UNSAFE, stat));
     }
 
     @Test
@@ -108,6 +120,20 @@ class MalformedInputTest {
     void anUnknownOpTagIsRefused() {
         byte[] bytes = submitPrefix((byte) 99).array();
         assertTrue(refuse(bytes, "Submit").getMessage().contains("unknown op tag 99"));
+    }
+
+    @Test
+    void anUnknownTxnTagIsRefused() {
+        byte[] bytes = {VERSION, 99};
+        assertTrue(refuse(bytes, "Txn").getMessage().contains("unknown txn tag 99"));
+    }
+
+    @Test
+    void aTopLevelNullIsRefusedThoughTheTagAllowsNullInsideAMessage() {
+        for (String manifest : List.of("Op", "OpResult", "Txn", "WatchEvent", "TxnHeader")) {
+            NotSerializableException refused = refuse(new byte[] {VERSION, 0}, manifest);
+            assertTrue(refused.getMessage().contains("top-level " + manifest + " is null"), refused.getMessage());
+        }
     }
 
     @Test

@@ -6,7 +6,6 @@ import akka.actor.typed.javadsl.Adapter;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.serialization.Serialization;
 import akka.serialization.SerializationExtension;
-import akka.serialization.Serializer;
 import akka.serialization.SerializerWithStringManifest;
 import com.typesafe.config.ConfigFactory;
 import io.zakka.protocol.Stat;
@@ -20,15 +19,16 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * Not a test: a quick comparison of the binary serializer with jackson-cbor on the benchmark's hot
- * messages, bytes and CPU ns per message for encode and decode (the encoding thread's CPU time; garbage
- * collection runs elsewhere and is not counted). Run with
+ * Not a test: a quick measure of the binary serializer on the benchmark's hot messages, through the
+ * byte-array and the ByteBuffer paths: bytes and CPU ns per message for encode and decode (the encoding
+ * thread's CPU time; garbage collection runs elsewhere and is not counted). There is no jackson-cbor column
+ * any more: Jackson is no longer on Zakka's classpath, every message being bound to the binary serializer.
+ * Run with
  * {@code java} with protocol's test classpath, or from an IDE. With akka-remote on the classpath the
  * system has a remote provider, so ActorRefs carry a host and port as on the wire.
  */
 public final class SerializerBenchmark {
 
-    private static final int JACKSON_CBOR_ID = 33;
     private static final int ROUNDS = 5;
     private static final int ITERATIONS = 200_000;
     /** This thread's CPU time, not wall time: the machine is shared, and a descheduled loop is not slower. */
@@ -46,17 +46,10 @@ public final class SerializerBenchmark {
                 String.join("\n", "akka.actor.provider = " + provider,
                         "akka.remote.artery.canonical.hostname = \"127.0.0.1\"",
                         "akka.remote.artery.canonical.port = 0", "akka.loglevel = WARNING",
-                        "akka.remote.warn-about-direct-use = off",
-                        // Jackson only serves classes bound to it; the envelopes now are not, so allow them here.
-                        "akka.serialization.jackson.allowed-class-prefix = [\"io.zakka.protocol\"]"))
+                        "akka.remote.warn-about-direct-use = off"))
                 .withFallback(ConfigFactory.load()));
         try {
-            // Jackson's ActorRef module needs the transport information Akka sets around a remote send.
-            akka.serialization.Serialization$.MODULE$.withTransportInformation(
-                    (akka.actor.ExtendedActorSystem) Adapter.toClassic(system), () -> {
-                        run(system);
-                        return null;
-                    });
+            run(system);
         } finally {
             system.terminate();
         }
@@ -73,7 +66,6 @@ public final class SerializerBenchmark {
 
     private static void run(ActorSystem<Void> system) {
         Serialization serialization = SerializationExtension.get(Adapter.toClassic(system));
-        Serializer cbor = serialization.serializerByIdentity().apply(JACKSON_CBOR_ID);
         var binary = (ZakkaBinarySerializer) serialization.serializerByIdentity()
                 .apply(ZakkaBinarySerializer.IDENTIFIER);
         ActorRef<ClientBound> replyTo = system.systemActorOf(Behaviors.empty(), "session-client-0001",
@@ -92,7 +84,6 @@ public final class SerializerBenchmark {
             System.out.println("round " + round + (round < ROUNDS ? " (warm-up)" : ""));
             for (Object message : messages) {
                 String name = message.getClass().getSimpleName() + "(" + inner(message) + ")";
-                report(name, "jackson-cbor", (SerializerWithStringManifest) cbor, message, null);
                 report(name, "binary", binary, message, null);
                 report(name, "binary+buffer", binary, message, ByteBuffer.allocateDirect(256 * 1024));
             }

@@ -12,12 +12,19 @@ import io.zakka.protocol.ErrorCode;
 import io.zakka.protocol.EventType;
 import io.zakka.protocol.Id;
 import io.zakka.protocol.Stat;
+import io.zakka.protocol.ProtocolClasses;
 import io.zakka.protocol.WatchEvent;
+import io.zakka.protocol.Zxid;
 import io.zakka.protocol.client.ClientBound;
 import io.zakka.protocol.client.ServerCommand;
 import io.zakka.protocol.op.Op;
 import io.zakka.protocol.op.OpResult;
+import io.zakka.protocol.txn.Txn;
+import io.zakka.protocol.txn.TxnEntry;
+import io.zakka.protocol.txn.TxnHeader;
+import java.io.IOException;
 import java.io.NotSerializableException;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +34,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every ServerCommand and ClientBound record, and every Op and OpResult inside them, round-trips equal. */
+/**
+ * Every ZakkaSerializable type is bound to the binary serializer and round-trips equal on its own; every Op,
+ * OpResult and Txn also round-trips inside the envelope or entry that carries it.
+ */
 class ZakkaBinarySerializerTest {
 
     private static final Stat STAT = new Stat(1L << 33, 2, 3, 4, 5, 6, 7, 0x1234_5678_9ABCL, 1024, 9, 10);
@@ -44,19 +54,20 @@ class ZakkaBinarySerializerTest {
     }
 
     @Test
-    void akkaBindsEveryServerCommandAndClientBoundRecordToTheBinarySerializer() {
+    void akkaBindsEveryZakkaSerializableTypeToTheBinarySerializer() {
         RandomMessages random = new RandomMessages(new Random(1), fixture.refs());
-        for (Class<?> type : envelopeTypes()) {
-            assertEquals(ZakkaBinarySerializer.IDENTIFIER, fixture.bound(random.of(type)).identifier(),
-                    type.getName());
+        for (Class<?> type : messageTypes()) {
+            Object message = random.of(type);
+            assertEquals(ZakkaBinarySerializer.IDENTIFIER, fixture.bound(message).identifier(), type.getName());
+            assertTrue(fixture.serializer().manifest(message).length() > 1, type.getName());
         }
         assertEquals(10, envelopeTypes().size(), "a new envelope record needs a manifest: " + envelopeTypes());
     }
 
     @Test
-    void everyServerCommandAndClientBoundRecordRoundTripsEqual() throws NotSerializableException {
+    void everyZakkaSerializableTypeRoundTripsEqualOnItsOwn() throws NotSerializableException {
         RandomMessages random = new RandomMessages(new Random(2), fixture.refs());
-        for (Class<?> type : envelopeTypes()) {
+        for (Class<?> type : messageTypes()) {
             for (int i = 0; i < 20; i++) {
                 assertRoundTrips(random.of(type));
             }
@@ -88,6 +99,31 @@ class ZakkaBinarySerializerTest {
     }
 
     @Test
+    void everyTxnVariantRoundTripsInsideATxnEntry() throws NotSerializableException {
+        RandomMessages random = new RandomMessages(new Random(5), fixture.refs());
+        List<Class<?>> leaves = RandomMessages.leaves(Txn.class);
+        assertEquals(8, leaves.size(), "a new Txn needs a tag in TxnCodec: " + leaves);
+        for (Class<?> type : leaves) {
+            for (int i = 0; i < 20; i++) {
+                TxnHeader header = new TxnHeader(i, -i, new Zxid(i, -1 - i), 1_700_000_000_000L + i);
+                assertRoundTrips(new TxnEntry(header, (Txn) random.of(type)));
+            }
+        }
+    }
+
+    @Test
+    void standaloneMessagesHaveOneManifestPerTypeOrSealedFamily() {
+        ZakkaBinarySerializer serializer = fixture.serializer();
+        assertEquals("Op", serializer.manifest(new Op.WhoAmI()));
+        assertEquals("Op", serializer.manifest(new Op.GetData("/a", false)));
+        assertEquals("OpResult", serializer.manifest(new OpResult.Done()));
+        assertEquals("Txn", serializer.manifest(new Txn.DeleteTxn("/a")));
+        assertEquals("TxnEntry", serializer.manifest(new TxnEntry(null, null)));
+        assertEquals("TxnHeader", serializer.manifest(new TxnHeader(1, 2, Zxid.ZERO, 3)));
+        assertEquals("WatchEvent", serializer.manifest(new WatchEvent(EventType.NODE_CREATED, "/a", 1)));
+    }
+
+    @Test
     void typicalMessagesRoundTripEqualByRecordEquals() throws NotSerializableException {
         List<Object> messages = List.of(
                 new ServerCommand.Submit(7, 8, new Op.GetData("/a/b", true), fixture.ref(1)),
@@ -103,7 +139,15 @@ class ZakkaBinarySerializerTest {
                 new ClientBound.SessionClosed(7, ErrorCode.SESSIONMOVED),
                 new ClientBound.Pong(Long.MIN_VALUE, Long.MAX_VALUE),
                 new ServerCommand.Ping(-1, fixture.ref(0)),
-                new ServerCommand.OpenSession(30_000, true, "10.0.0.1:2181", fixture.ref(1)));
+                new ServerCommand.OpenSession(30_000, true, "10.0.0.1:2181", fixture.ref(1)),
+                new TxnEntry(new TxnHeader(7, 8, new Zxid(2, -1), 1_700_000_000_000L), new Txn.MultiTxn(List.of(
+                        new Txn.CheckVersionTxn("/x", 3), new Txn.DeleteTxn("/x/y"),
+                        new Txn.CloseSessionTxn(7, List.of("/e1", "/e2"))))),
+                new TxnHeader(7, 8, null, 9),
+                new Txn.CreateSessionTxn(7, 30_000),
+                new WatchEvent(EventType.NODE_CHILDREN_CHANGED, "/p", 1L << 32),
+                new Op.Check("/x", 3),
+                new OpResult.StatResult(STAT));
         for (Object message : messages) {
             assertEquals(message, fixture.viaAkka(message));
             assertEquals(message, fixture.viaBuffer(message, true));
@@ -172,6 +216,17 @@ class ZakkaBinarySerializerTest {
         byte[] bytes = fixture.serializer().toBinary(message);
         assertArrayEquals(bytes, fixture.bufferBytes(message, true), what);
         assertTrue(bytes.length > 1, what);
+    }
+
+    /** Every concrete ZakkaSerializable type, found in the compiled classes so a new one cannot be missed. */
+    static List<Class<?>> messageTypes() {
+        try {
+            List<Class<?>> types = ProtocolClasses.concreteSerializables();
+            assertTrue(types.size() > 50, "expected every message type, found " + types);
+            return types;
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot list the protocol classes", e);
+        }
     }
 
     static List<Class<?>> envelopeTypes() {
