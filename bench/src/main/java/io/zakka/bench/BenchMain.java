@@ -47,7 +47,10 @@ public final class BenchMain {
 
     /** Runs the bench of {@code options}; {@code progress} gets a line per measurement. */
     public static Outcome run(BenchOptions options, String commandLine, PrintStream progress) throws Exception {
-        Path work = options.workDir().isPresent() ? Files.createDirectories(options.workDir().get())
+        // A fresh directory per invocation, also inside a given --work-dir (kept there for its logs): servers must
+        // never start on the data dirs of an earlier bench, whose znodes would make this one's loads fail.
+        Path work = options.workDir().isPresent()
+                ? Files.createTempDirectory(Files.createDirectories(options.workDir().get()), "bench-")
                 : Files.createTempDirectory("zakka-bench");
         options.jfrDir().ifPresent(dir -> createDirectories(dir));
         List<String> environment = Environment.describe();

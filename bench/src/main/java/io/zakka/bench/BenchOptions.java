@@ -20,7 +20,8 @@ public record BenchOptions(BenchSettings settings, List<String> targets, Optiona
             "                   [--warmup SECONDS] [--window SECONDS] [--heap SIZE] [--work-dir DIR] [--jfr DIR]",
             "  workloads: " + String.join(",", BenchSettings.ALL_WORKLOADS) + " (unloaded = both unloaded ones)",
             "  --target drives an already running server with the stock client (instead of the built-in targets",
-            "  unless --targets is given too); --jfr records a JFR profile of every Zakka server into DIR.");
+            "  unless --targets is given too); --jfr records a JFR profile of every Zakka server into DIR;",
+            "  --work-dir keeps each invocation's data dirs and logs in a new bench-* directory inside DIR.");
 
     public static BenchOptions parse(List<String> args) {
         List<String> rest = new ArrayList<>(args);
