@@ -7,6 +7,8 @@ import com.typesafe.config.ConfigFactory;
 import io.zakka.api.client.ZakkaClient;
 import io.zakka.protocol.Acl;
 import io.zakka.protocol.CreateMode;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +25,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Two rounds on a fresh data dir under {@code DIR}, on ephemeral ports: the first creates the dir, writes a
  * few znodes through a session and stops cleanly (which writes a snapshot); the second recovers from that
- * snapshot and the log and reads them back. Any failure throws: the launcher then keeps no archive.
+ * snapshot and the log and reads them back. Each round also runs a ZooKeeper-protocol session on the client port
+ * ({@link WireTraining}). Any failure throws: the launcher then keeps no archive.
  */
 final class ClassDataTraining {
 
@@ -40,28 +43,41 @@ final class ClassDataTraining {
         try {
             run(dir);
             return 0;
-        } catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
+        } catch (InterruptedException | ExecutionException | TimeoutException | IOException | RuntimeException e) {
             System.err.println("zakka: class-data training run failed: " + e);
             return 1;
         }
     }
 
-    static void run(Path dir) throws InterruptedException, ExecutionException, TimeoutException {
-        Config config = ConfigFactory.parseMap(Map.of(
+    static void run(Path dir) throws InterruptedException, ExecutionException, TimeoutException, IOException {
+        round(dir, true);
+        round(dir, false);
+    }
+
+    private static Config config(Path dir, int clientPort) {
+        return ConfigFactory.parseMap(Map.of(
                         // The training JVM must live on after the first round's shutdown.
                         "akka.coordinated-shutdown.exit-jvm", "off",
                         // Only classes matter here, not durability: skipping fdatasync keeps the run short.
                         "zakka.force-sync", "false"))
                 .withFallback(ServerConfigLoader.load(LaunchOptions.parse(List.of("--data-dir",
-                        dir.resolve("data").toString(), "--akka-port", "0", "--client-port", "0"))));
-        round(config, true);
-        round(config, false);
+                        dir.resolve("data").toString(), "--akka-port", "0", "--client-port",
+                        Integer.toString(clientPort)))));
     }
 
-    private static void round(Config config, boolean write)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        ActorSystem<Void> system = StandaloneServer.start(config);
+    /** A port that was free a moment ago: the wire training must know where to connect. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void round(Path dir, boolean write)
+            throws InterruptedException, ExecutionException, TimeoutException, IOException {
+        int clientPort = freePort();
+        ActorSystem<Void> system = StandaloneServer.start(config(dir, clientPort));
         try {
+            WireTraining.run(clientPort);
             ZakkaClient client = ZakkaClient.connect(system, TIMEOUT, ZakkaClient.Settings.defaults())
                     .toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             byte[] data = new byte[100];
