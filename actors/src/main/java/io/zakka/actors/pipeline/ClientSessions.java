@@ -82,7 +82,8 @@ final class ClientSessions {
     /** True when {@code replyTo} is a client this session has moved away from. */
     boolean hasMovedFrom(long sessionId, ActorRef<ClientBound> replyTo) {
         Entry entry = sessions.get(sessionId);
-        return entry != null && entry.movedFrom.contains(replyTo);
+        // Asked for every request; almost no session ever moved, so skip hashing the ref then.
+        return entry != null && !entry.movedFrom.isEmpty() && entry.movedFrom.contains(replyTo);
     }
 
     /** Forgets the session; returns its last client. */
