@@ -55,6 +55,7 @@ public final class BenchMain {
         options.jfrDir().ifPresent(dir -> createDirectories(dir));
         List<String> environment = Environment.describe();
         progress.println("bench: work directory " + work + "; " + options.settings());
+        warnIfLowOnDisk(work, options.settings(), progress);
         Results results;
         List<String> notes = new ArrayList<>();
         try (Targets targets = Targets.start(options, work, progress)) {
@@ -67,6 +68,25 @@ public final class BenchMain {
         }
         return new Outcome(results, MarkdownReport.render(new MarkdownReport.Header(commandLine, environment,
                 settingsLines(options, work), notes(notes)), results, Goal.ISSUE_6));
+    }
+
+    /** Bytes a full-settings bench may write: every server keeps its data dir for all workloads of a run. */
+    static final long FULL_SETTINGS_DISK_BYTES = 25L << 30;
+
+    /**
+     * A full disk kills every server in the middle of a run (they stop rather than lose writes) and the rest of
+     * the report is "server gone": say so up front. ZooKeeper keeps every snapshot (no autopurge in its stock
+     * settings), and the create workload makes a snapshot every 50-100 k creates of a tree of a million nodes.
+     */
+    private static void warnIfLowOnDisk(Path work, BenchSettings settings, PrintStream progress) throws IOException {
+        long usable = Files.getFileStore(work).getUsableSpace();
+        long needed = settings.sizes().equals(BenchSettings.Sizes.FULL) ? FULL_SETTINGS_DISK_BYTES
+                : FULL_SETTINGS_DISK_BYTES / 10;
+        if (usable < needed) {
+            progress.printf("bench: WARNING only %d GiB free under %s; these settings may write up to %d GiB (servers"
+                    + " stop when the disk is full, and the rest of the run fails). Free space or choose --work-dir"
+                    + " on a larger disk.%n", usable >> 30, work, needed >> 30);
+        }
     }
 
     private static List<String> settingsLines(BenchOptions options, Path work) {
