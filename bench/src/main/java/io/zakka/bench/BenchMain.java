@@ -97,7 +97,8 @@ public final class BenchMain {
                 + s.runs() + " runs, targets interleaved run by run");
         lines.add("Sizes: " + s.sizes());
         lines.add("Every server in its own JVM with " + String.join(" ", s.serverJvmArgs())
-                + " (default GC); data directories under " + work + " (one disk)");
+                + " (G1; Zakka servers also with the options of `bin/zakka java-options`: class-data archive,"
+                + " young-generation floor); data directories under " + work + " (one disk)");
         lines.add("ZooKeeper: conf/zoo_sample.cfg settings (fsync on), maxClientCnxns=0, admin server off");
         lines.add("Client: the stock ZooKeeper 3.9.5 Java client, async API, in the bench JVM; the ask API through a"
                 + " client ActorSystem in the same JVM joined to the Zakka server's cluster");
