@@ -78,9 +78,16 @@ final class ChecksummedInput implements DataInput, AutoCloseable {
         }
     }
 
+    /** Skips by reading, so that skipped bytes are checksummed like every other. */
     @Override
-    public int skipBytes(int n) {
-        throw new UnsupportedOperationException("a checksummed stream is never skipped");
+    public int skipBytes(int n) throws IOException {
+        int skipped = 0;
+        while (skipped < n && (position < filled || fill(1))) {
+            int count = Math.min(n - skipped, filled - position);
+            position += count;
+            skipped += count;
+        }
+        return skipped;
     }
 
     @Override
@@ -127,9 +134,24 @@ final class ChecksummedInput implements DataInput, AutoCloseable {
         return Double.longBitsToDouble(readLong());
     }
 
+    /** As {@link java.io.DataInputStream#readLine}: bytes as chars up to a line end; null at the end of the file. */
     @Override
-    public String readLine() {
-        throw new UnsupportedOperationException("a snapshot has no lines");
+    public String readLine() throws IOException {
+        StringBuilder line = new StringBuilder();
+        while (position < filled || fill(1)) {
+            char c = (char) (buffer[position++] & 0xFF);
+            if (c == '\n') {
+                return line.toString();
+            }
+            if (c == '\r') {
+                if ((position < filled || fill(1)) && buffer[position] == '\n') {
+                    position++;
+                }
+                return line.toString();
+            }
+            line.append(c);
+        }
+        return line.length() == 0 ? null : line.toString();
     }
 
     @Override

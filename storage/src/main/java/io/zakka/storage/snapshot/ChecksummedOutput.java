@@ -109,14 +109,20 @@ final class ChecksummedOutput implements DataOutput {
         writeLong(Double.doubleToLongBits(value));
     }
 
+    /** As {@link java.io.DataOutputStream#writeBytes}: the low byte of each char (snapshots write UTF-8 instead). */
     @Override
-    public void writeBytes(String value) {
-        throw new UnsupportedOperationException("a snapshot writes strings as UTF-8 with a length");
+    public void writeBytes(String value) throws IOException {
+        for (int i = 0; i < value.length(); i++) {
+            write(value.charAt(i));
+        }
     }
 
+    /** As {@link java.io.DataOutputStream#writeChars}: each char as two bytes, high first. */
     @Override
-    public void writeChars(String value) {
-        throw new UnsupportedOperationException("a snapshot writes strings as UTF-8 with a length");
+    public void writeChars(String value) throws IOException {
+        for (int i = 0; i < value.length(); i++) {
+            writeChar(value.charAt(i));
+        }
     }
 
     @Override

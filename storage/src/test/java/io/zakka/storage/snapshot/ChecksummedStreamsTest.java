@@ -12,6 +12,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,41 @@ class ChecksummedStreamsTest {
         CRC32C sum = new CRC32C();
         sum.update(expected.toByteArray());
         assertEquals(sum.getValue(), crc.getValue());
+    }
+
+    @Test
+    void theRestOfDataOutputAndDataInputBehavesAsTheJdkStreams() throws IOException {
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        ByteArrayOutputStream actual = new ByteArrayOutputStream();
+        ChecksummedOutput checksummed = new ChecksummedOutput(actual, new CRC32C());
+        for (java.io.DataOutput out : List.of(new DataOutputStream(expected), checksummed)) {
+            out.writeBytes("line one\r\nline two\n");
+            out.writeChars("zk");
+            out.writeUTF("ünï");
+            out.writeBoolean(true);
+            out.writeByte(-3);
+            out.writeDouble(2.5);
+            out.writeFloat(1.25f);
+            out.writeBytes("tail");
+        }
+        byte[] file = expected.toByteArray();
+        checksummed.flush();
+        assertArrayEquals(file, actual.toByteArray());
+        try (ChecksummedInput in = new ChecksummedInput(chunked(file, 3), new CRC32C(), file.length)) {
+            assertEquals("line one", in.readLine());
+            assertEquals("line two", in.readLine());
+            assertEquals('z', in.readChar());
+            assertEquals('k', in.readChar());
+            assertEquals("ünï", in.readUTF());
+            assertTrue(in.readBoolean());
+            assertEquals(-3, in.readByte());
+            assertEquals(2.5, in.readDouble());
+            assertEquals(1.25f, in.readFloat());
+            assertEquals(2, in.skipBytes(2));
+            assertEquals("il", in.readLine());
+            assertEquals(null, in.readLine());
+            assertEquals(0, in.skipBytes(5));
+        }
     }
 
     @Test
