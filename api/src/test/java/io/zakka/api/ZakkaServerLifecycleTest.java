@@ -2,27 +2,17 @@ package io.zakka.api;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import io.zakka.actors.testing.ActorTestKitExtension;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** whenStopped() is how a hosting process learns that its node is gone (asked to stop, or unable to go on). */
 class ZakkaServerLifecycleTest {
 
-    private static ActorTestKit kit;
-
-    @BeforeAll
-    static void start() {
-        kit = ActorTestKit.create();
-    }
-
-    @AfterAll
-    static void stop() {
-        kit.shutdownTestKit();
-    }
+    @RegisterExtension
+    static final ActorTestKitExtension kit = new ActorTestKitExtension();
 
     @Test
     void whenStoppedCompletesOnlyOnceTheNodeHasStopped() throws Exception {

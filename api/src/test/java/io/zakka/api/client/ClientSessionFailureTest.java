@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import akka.actor.testkit.typed.javadsl.FishingOutcomes;
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.receptionist.Receptionist;
+import io.zakka.actors.testing.ActorTestKitExtension;
 import io.zakka.api.ZakkaServer;
 import io.zakka.protocol.Acl;
 import io.zakka.protocol.CreateMode;
@@ -20,11 +20,10 @@ import io.zakka.protocol.op.OpResult;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The client against a scripted server: a probe registered under the server key plays the server, so the
@@ -35,20 +34,11 @@ class ClientSessionFailureTest {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(300);
 
-    private static ActorTestKit kit;
+    @RegisterExtension
+    static final ActorTestKitExtension kit = new ActorTestKitExtension();
     private TestProbe<ServerCommand> server;
     private TestProbe<SessionEvent> states;
     private boolean registered;
-
-    @BeforeAll
-    static void startKit() {
-        kit = ActorTestKit.create();
-    }
-
-    @AfterAll
-    static void stopKit() {
-        kit.shutdownTestKit();
-    }
 
     @BeforeEach
     void createProbes() {

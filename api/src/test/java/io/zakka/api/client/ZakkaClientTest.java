@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
+import io.zakka.actors.testing.ActorTestKitExtension;
 import io.zakka.api.ZakkaServer;
 import io.zakka.protocol.Acl;
 import io.zakka.protocol.AddWatchMode;
@@ -27,24 +27,24 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The facade against a server in the same (local) ActorSystem; every message is serialized anyway. */
 class ZakkaClientTest {
 
     private static final List<Acl> OPEN = Acl.OPEN_ACL_UNSAFE;
-    private static ActorTestKit kit;
+    @RegisterExtension
+    static final ActorTestKitExtension kit = new ActorTestKitExtension();
     private static ZakkaServer server;
 
     @BeforeAll
     static void start() {
-        kit = ActorTestKit.create();
         server = ZakkaServer.start(kit.system());
     }
 
     @AfterAll
     static void stop() {
         result(server.stop());
-        kit.shutdownTestKit();
     }
 
     private static byte[] bytes(String text) {
