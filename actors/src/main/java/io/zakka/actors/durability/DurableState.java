@@ -24,7 +24,7 @@ public final class DurableState {
         this.config = config;
         this.recovered = recovered;
         this.snapshots = new SnapshotDriver(config, recovered.snapshots(),
-                Optional.of(recovered.log().directory()), recovered.tree().lastAppliedZxid(), seed);
+                Optional.of(recovered.log().directory()), recovered.snapshotZxid(), recovered.replayed(), seed);
     }
 
     /**

@@ -50,14 +50,17 @@ public final class SnapshotDriver {
 
     /**
      * @param lastSnapshot the zxid of the newest snapshot on disk
+     * @param replayed     txns recovery replayed from the log on top of it: they count toward the next snapshot
+     *                     (and make a clean stop save one), or a restart would replay them again every time
      * @param seed         draws the snapshot intervals; servers use different seeds
      */
     public SnapshotDriver(DurabilityConfig config, SnapshotStore store, Optional<Path> logDir, Zxid lastSnapshot,
-                          long seed) {
+                          int replayed, long seed) {
         this.config = config;
         this.store = store;
         this.logDir = logDir;
         this.lastSnapshot = lastSnapshot;
+        this.sinceLast = replayed;
         this.random = new SplittableRandom(seed);
         this.threshold = drawThreshold();
     }

@@ -80,6 +80,31 @@ class DurableNodeTest {
         stop(second);
     }
 
+    @Test
+    void cleanStopAfterReplayingTheLogSavesASnapshotSoTheNextStartReplaysNothing() throws Exception {
+        ActorRef<ZakkaNode.Command> first = kit.spawn(ZakkaNode.create(config(100_000), Clock.systemUTC()));
+        TestSession session = TestSession.open(kit, entryOf(first), 4_000);
+        for (int i = 0; i < 30; i++) {
+            assertInstanceOf(OpResult.Created.class, session.create("/r" + i, "v", CreateMode.PERSISTENT));
+        }
+        Pipeline.Status written = status(first);
+        stop(first);
+        // Without the snapshot the first node saved at its stop, the next start replays all 31 txns from the log
+        // (as after a crash).
+        Path snapshotDir = dataDir.resolve("snapshot");
+        java.util.List<Path> snapshots = SnapshotFiles.list(snapshotDir);
+        Path atStop = snapshots.get(0);
+        assertEquals(written.lastApplied(), SnapshotFiles.zxidOf(atStop));
+        java.nio.file.Files.delete(atStop);
+
+        ActorRef<ZakkaNode.Command> second = kit.spawn(ZakkaNode.create(config(100_000), Clock.systemUTC()));
+        assertEquals(written.lastApplied(), status(second).lastApplied(), "the log was replayed");
+        stop(second);
+        java.util.List<Path> after = SnapshotFiles.list(snapshotDir);
+        assertEquals(written.lastApplied(), SnapshotFiles.zxidOf(after.get(0)),
+                "the stop saved the replayed txns in a snapshot");
+    }
+
     /** A log whose every sync fails as a full disk does. */
     private static final class FullDiskLog implements io.zakka.storage.txnlog.TxnLog {
         private final io.zakka.storage.txnlog.InMemoryTxnLog log = new io.zakka.storage.txnlog.InMemoryTxnLog();
