@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.zip.CRC32C;
 
 /**
  * The txn log as segment files in one directory (format: {@link LogSegments}).
@@ -36,6 +37,7 @@ public final class FileTxnLog implements TxnLog {
     private final LogOptions options;
     private final List<String> openNotes = new ArrayList<>();
     private final List<FileChannel> unforced = new ArrayList<>();
+    private final CRC32C crc = new CRC32C();
     private FileChannel current;
     private Zxid currentFirst;
     private long position;
@@ -126,7 +128,7 @@ public final class FileTxnLog implements TxnLog {
                 Files.delete(segment);
                 return false;
             }
-            LogSegments.Scan scan = LogSegments.scan(segment, (offset, zxid, payload) -> { });
+            LogSegments.Scan scan = LogSegments.check(segment);
             if (previousLast != null && !Zxids.follows(previousLast, scan.firstZxid())) {
                 throw new CorruptLogException("log segment missing: " + segment.getFileName() + " starts at "
                         + scan.firstZxid() + " but the previous segment ends at " + previousLast + ". Restore the"
@@ -196,10 +198,14 @@ public final class FileTxnLog implements TxnLog {
         }
         byte[] payload = TxnCodec.encode(entry);
         ensurePending(LogSegments.RECORD_HEADER_BYTES + payload.length);
-        ByteBuffer frame = ByteBuffer.wrap(pending, pendingBytes, LogSegments.RECORD_HEADER_BYTES);
-        frame.putInt(payload.length).putInt(LogSegments.crc(zxid.toLong(), payload, 0, payload.length))
-                .putLong(zxid.toLong());
-        System.arraycopy(payload, 0, pending, pendingBytes + LogSegments.RECORD_HEADER_BYTES, payload.length);
+        int at = pendingBytes;
+        ByteBuffer frame = ByteBuffer.wrap(pending);
+        frame.putInt(at, payload.length).putLong(at + 8, zxid.toLong());
+        System.arraycopy(payload, 0, pending, at + LogSegments.RECORD_HEADER_BYTES, payload.length);
+        // The CRC covers the zxid and the payload, which lie next to each other in the frame.
+        crc.reset();
+        crc.update(pending, at + 8, 8 + payload.length);
+        frame.putInt(at + 4, (int) crc.getValue());
         pendingBytes += LogSegments.RECORD_HEADER_BYTES + payload.length;
         lastZxid = zxid;
     }
@@ -293,10 +299,18 @@ public final class FileTxnLog implements TxnLog {
      */
     @Override
     public void readAfter(Zxid after, Consumer<TxnEntry> sink) throws IOException {
+        if (!lastSyncedZxid.isAfter(after)) {
+            return;
+        }
         Zxid[] previous = {after};
-        for (Path segment : LogSegments.list(dir)) {
-            LogSegments.Scan scan = LogSegments.scan(segment, (offset, zxid, payload) -> {
-                if (zxid.isAfter(previous[0]) && !zxid.isAfter(lastSyncedZxid)) {
+        List<Path> segments = LogSegments.list(dir);
+        for (int i = 0; i < segments.size(); i++) {
+            Path segment = segments.get(i);
+            if (i + 1 < segments.size() && coversNothingAfter(LogSegments.nameZxid(segments.get(i + 1)), after)) {
+                continue;
+            }
+            LogSegments.Scan scan = LogSegments.scanAfter(segment, after, (offset, zxid, payload) -> {
+                if (!zxid.isAfter(lastSyncedZxid)) {
                     deliver(segment, offset, zxid, payload, previous[0], sink);
                     previous[0] = zxid;
                 }
@@ -305,6 +319,14 @@ public final class FileTxnLog implements TxnLog {
                 throw new CorruptLogException(segment + ": " + scan.problem() + " at offset " + scan.validEnd());
             }
         }
+    }
+
+    /**
+     * Whether a segment followed by one that starts at {@code nextFirst} holds only txns at or before
+     * {@code after}: its zxids are all below {@code nextFirst} (the rule {@link LogSegments#purgeThrough} uses).
+     */
+    private static boolean coversNothingAfter(Zxid nextFirst, Zxid after) {
+        return nextFirst.compareTo(after) <= 0 || (after.counter() != -1 && nextFirst.equals(after.next()));
     }
 
     private static void deliver(Path segment, long offset, Zxid zxid, byte[] payload, Zxid previous,

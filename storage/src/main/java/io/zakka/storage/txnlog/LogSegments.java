@@ -3,11 +3,7 @@ package io.zakka.storage.txnlog;
 import io.zakka.protocol.Zxid;
 import io.zakka.storage.durability.CrashPoints;
 import io.zakka.storage.durability.Fsync;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +12,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 
 /**
  * The on-disk format of a txn log segment, and a reader that checks every record of one.
@@ -118,107 +113,32 @@ public final class LogSegments {
         return header;
     }
 
-    public static int crc(long zxid, byte[] payload, int offset, int length) {
-        CRC32C crc = new CRC32C();
-        crc.update(ByteBuffer.allocate(8).putLong(0, zxid));
-        crc.update(payload, offset, length);
-        return (int) crc.getValue();
-    }
-
     /**
      * Reads a segment and checks its header, every length, CRC and the zxid chain, feeding each valid record
      * to {@code visitor}; stops at the first invalid record. A header that is not ours throws
      * {@link CorruptLogException} (torn segment creation is the caller's to judge from the file size).
      */
     public static Scan scan(Path file, RecordVisitor visitor) throws IOException {
-        long size = Files.size(file);
-        Zxid nameZxid = nameZxid(file);
-        try (InputStream raw = Files.newInputStream(file);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-            checkHeader(file, in, size, nameZxid);
-            long offset = HEADER_BYTES;
-            Zxid last = null;
-            int records = 0;
-            while (true) {
-                Record record = readRecord(in, size - offset);
-                String problem = record.problem();
-                if (problem == null && record.zxid() != null) {
-                    problem = chainProblem(nameZxid, last, record.zxid());
-                }
-                if (problem != null || record.zxid() == null) {
-                    return new Scan(file, nameZxid, last, records, offset, size, problem);
-                }
-                visitor.record(offset, record.zxid(), record.payload());
-                offset += RECORD_HEADER_BYTES + record.payload().length;
-                last = record.zxid();
-                records++;
-            }
+        try (SegmentScanner scanner = new SegmentScanner(file)) {
+            return scanner.scan(null, visitor);
         }
     }
 
-    private static void checkHeader(Path file, DataInputStream in, long size, Zxid nameZxid) throws IOException {
-        if (size < HEADER_BYTES) {
-            throw new CorruptLogException(file + ": shorter (" + size + " bytes) than a segment header");
-        }
-        int magic = in.readInt();
-        int version = in.readInt();
-        long first = in.readLong();
-        if (magic != MAGIC || version != VERSION || first != nameZxid.toLong()) {
-            throw new CorruptLogException(String.format("%s: bad header (magic %08x, version %d, first zxid %x)",
-                    file, magic, version, first));
+    /** As {@link #scan} without passing the records on: only where the valid data ends and why. */
+    public static Scan check(Path file) throws IOException {
+        try (SegmentScanner scanner = new SegmentScanner(file)) {
+            return scanner.scan(null, null);
         }
     }
 
-    private static String chainProblem(Zxid nameZxid, Zxid last, Zxid zxid) {
-        if (last == null && !zxid.equals(nameZxid)) {
-            return "first record has zxid " + zxid + " but the segment is named " + nameZxid;
+    /**
+     * As {@link #scan} for the records after {@code skipThrough}; the ones at or before it are only walked (length
+     * and zxid chain), neither CRC-checked nor passed on: a reader that needs the txns after a snapshot pays
+     * nothing for the ones the snapshot covers.
+     */
+    public static Scan scanAfter(Path file, Zxid skipThrough, RecordVisitor visitor) throws IOException {
+        try (SegmentScanner scanner = new SegmentScanner(file)) {
+            return scanner.scan(skipThrough, visitor);
         }
-        if (last != null && !Zxids.follows(last, zxid)) {
-            return "zxid chain broken: " + zxid + " after " + last;
-        }
-        return null;
-    }
-
-    /** One record, or the end of data (zxid null, no problem), or why it is invalid. */
-    private record Record(Zxid zxid, byte[] payload, String problem) {
-    }
-
-    private static Record readRecord(DataInputStream in, long remaining) throws IOException {
-        if (remaining < 4) {
-            return remaining == 0 || allZero(in, (int) remaining) ? new Record(null, null, null)
-                    : new Record(null, null, "torn record header (" + remaining + " bytes)");
-        }
-        int length = in.readInt();
-        if (length == 0) {
-            return new Record(null, null, null);
-        }
-        if (length < 0 || length > MAX_PAYLOAD_BYTES) {
-            return new Record(null, null, "bad record length " + length);
-        }
-        if (remaining < RECORD_HEADER_BYTES + (long) length) {
-            return new Record(null, null, "torn record: length " + length + " but only " + (remaining - 4)
-                    + " bytes follow");
-        }
-        int crc = in.readInt();
-        long zxid = in.readLong();
-        byte[] payload = new byte[length];
-        try {
-            in.readFully(payload);
-        } catch (EOFException e) {
-            return new Record(null, null, "torn record: file ended inside the payload");
-        }
-        if (crc(zxid, payload, 0, length) != crc) {
-            return new Record(null, null, "CRC mismatch in the record of zxid " + Zxid.of(zxid));
-        }
-        return new Record(Zxid.of(zxid), payload, null);
-    }
-
-    private static boolean allZero(DataInputStream in, int count) throws IOException {
-        for (int i = 0; i < count; i++) {
-            if (in.readByte() != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }
