@@ -8,7 +8,8 @@ import java.nio.file.Files;
 /**
  * Builds the effective configuration of a standalone server. Precedence, highest first: command-line
  * flags, {@code -D} system properties, the {@code --config} file, {@code application.conf}, the
- * server's embedded defaults ({@code zakka-server-defaults.conf}), then every module's reference.conf.
+ * server's embedded defaults ({@code zakka-server-defaults.conf}), then every module's reference.conf (read
+ * from {@link RenderedReference}'s file when the launcher keeps one).
  */
 public final class ServerConfigLoader {
 
@@ -22,13 +23,14 @@ public final class ServerConfigLoader {
             }
             return ConfigFactory.parseFile(path.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
         }).orElse(ConfigFactory.empty());
+        ClassLoader loader = RenderedReference.loader();
         ConfigFactory.invalidateCaches();
         return ConfigFactory.parseMap(options.overrides())
                 .withFallback(ConfigFactory.systemProperties())
                 .withFallback(fromFile)
-                .withFallback(ConfigFactory.defaultApplication())
-                .withFallback(ConfigFactory.parseResources("zakka-server-defaults.conf"))
-                .withFallback(ConfigFactory.defaultReference())
+                .withFallback(ConfigFactory.defaultApplication(loader))
+                .withFallback(ConfigFactory.parseResources(loader, "zakka-server-defaults.conf"))
+                .withFallback(ConfigFactory.defaultReference(loader))
                 .resolve();
     }
 }

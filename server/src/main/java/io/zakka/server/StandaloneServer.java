@@ -1,5 +1,6 @@
 package io.zakka.server;
 
+import akka.actor.BootstrapSetup;
 import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
@@ -82,7 +83,9 @@ public final class StandaloneServer {
      */
     private static ActorSystem<Void> createSystem(Config config) {
         try {
-            return ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
+            // The class loader the configuration was read with, so that Akka finds the same (cached) reference.
+            return ActorSystem.create(Behaviors.empty(), SYSTEM_NAME,
+                    BootstrapSetup.create(config).withClassloader(RenderedReference.loader()));
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
