@@ -5,6 +5,7 @@ import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.javadsl.ActorContext;
 import io.zakka.actors.pipeline.Pipeline;
 import io.zakka.protocol.Zxid;
+import io.zakka.storage.durability.Retention;
 import io.zakka.storage.snapshot.SnapshotStore;
 import io.zakka.storage.tree.DataTree;
 import io.zakka.storage.tree.NodeImage;
@@ -148,7 +149,7 @@ public final class SnapshotDriver {
 
     /**
      * A clean stop: drops a snapshot in progress and, when the tree moved since the last snapshot, saves one
-     * synchronously (the node is stopping, nothing else runs on the tree any more).
+     * synchronously (the node is stopping, nothing else runs on the tree any more) and applies retention.
      */
     public Optional<Zxid> onStop(DataTree tree) throws IOException {
         if (cursor != null) {
@@ -159,6 +160,7 @@ public final class SnapshotDriver {
             return Optional.empty();
         }
         lastSnapshot = SnapshotStore.save(store, tree);
+        Retention.purge(store, logDir, config.snapshotsRetained());
         return Optional.of(lastSnapshot);
     }
 }

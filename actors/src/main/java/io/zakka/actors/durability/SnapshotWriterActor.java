@@ -12,7 +12,6 @@ import io.zakka.protocol.Zxid;
 import io.zakka.storage.durability.Retention;
 import io.zakka.storage.snapshot.SnapshotStore;
 import io.zakka.storage.tree.NodeImage;
-import io.zakka.storage.txnlog.LogSegments;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -124,16 +123,10 @@ public final class SnapshotWriterActor extends AbstractBehavior<SnapshotWriterAc
     }
 
     private void purge() throws IOException {
-        if (retained <= 0) {
-            return;
-        }
-        Optional<Zxid> oldestKept = Retention.purgeSnapshots(store, retained);
-        if (oldestKept.isPresent() && logDir.isPresent()) {
-            List<Path> deleted = LogSegments.purgeThrough(logDir.get(), oldestKept.get());
-            if (!deleted.isEmpty()) {
-                getContext().getLog().info("retention: deleted {} log segments up to snapshot {}", deleted.size(),
-                        oldestKept.get());
-            }
+        List<Path> deleted = Retention.purge(store, logDir, retained);
+        if (!deleted.isEmpty()) {
+            getContext().getLog().info("retention: deleted {} log segments up to snapshot {}", deleted.size(),
+                    zxid);
         }
     }
 

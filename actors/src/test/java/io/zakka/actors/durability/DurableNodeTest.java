@@ -105,6 +105,18 @@ class DurableNodeTest {
                 "the stop saved the replayed txns in a snapshot");
     }
 
+    @Test
+    void snapshotsSavedAtCleanStopsAreKeptOnlyAsFarAsRetentionSays() throws Exception {
+        for (int restart = 0; restart < 5; restart++) {
+            ActorRef<ZakkaNode.Command> node = kit.spawn(ZakkaNode.create(config(100_000), Clock.systemUTC()));
+            TestSession session = TestSession.open(kit, entryOf(node), 4_000);
+            assertInstanceOf(OpResult.Created.class, session.create("/s" + restart, "v", CreateMode.PERSISTENT));
+            stop(node);
+        }
+        assertEquals(3, SnapshotFiles.list(dataDir.resolve("snapshot")).size(),
+                "the default keeps 3: " + SnapshotFiles.list(dataDir.resolve("snapshot")));
+    }
+
     /** A log whose every sync fails as a full disk does. */
     private static final class FullDiskLog implements io.zakka.storage.txnlog.TxnLog {
         private final io.zakka.storage.txnlog.InMemoryTxnLog log = new io.zakka.storage.txnlog.InMemoryTxnLog();

@@ -2,7 +2,9 @@ package io.zakka.storage.durability;
 
 import io.zakka.protocol.Zxid;
 import io.zakka.storage.snapshot.SnapshotStore;
+import io.zakka.storage.txnlog.LogSegments;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,5 +26,20 @@ public final class Retention {
         snapshots.purge(keep);
         List<Zxid> kept = snapshots.list();
         return kept.isEmpty() ? Optional.empty() : Optional.of(kept.get(kept.size() - 1));
+    }
+
+    /**
+     * After a snapshot: keeps the newest {@code keep} snapshots (all when {@code keep} is 0) and deletes the log
+     * segments in {@code logDir} that only the deleted ones needed. Returns the deleted segments.
+     */
+    public static List<Path> purge(SnapshotStore snapshots, Optional<Path> logDir, int keep) throws IOException {
+        if (keep <= 0) {
+            return List.of();
+        }
+        Optional<Zxid> oldestKept = purgeSnapshots(snapshots, keep);
+        if (oldestKept.isEmpty() || logDir.isEmpty()) {
+            return List.of();
+        }
+        return LogSegments.purgeThrough(logDir.get(), oldestKept.get());
     }
 }

@@ -41,6 +41,12 @@ public final class FileTxnLog implements TxnLog {
     private FileChannel current;
     private Zxid currentFirst;
     private long position;
+    /** Offset of the current segment's last record, and how many it holds: what a clean close writes down. */
+    private long lastRecordAt;
+    private int currentRecords;
+    /** The previous clean close's mark, until the open that read it has used or refused it. */
+    private CleanEnd.Mark cleanEnd;
+    private boolean syncFailed;
     private long allocated;
     private boolean rollRequested;
     private boolean directoryChanged;
@@ -68,6 +74,7 @@ public final class FileTxnLog implements TxnLog {
         FileTxnLog log = new FileTxnLog(dir, options);
         log.lock();
         try {
+            log.cleanEnd = CleanEnd.take(dir).orElse(null);
             log.recover();
         } catch (IOException | RuntimeException e) {
             log.unlock();
@@ -128,7 +135,7 @@ public final class FileTxnLog implements TxnLog {
                 Files.delete(segment);
                 return false;
             }
-            LogSegments.Scan scan = LogSegments.check(segment);
+            LogSegments.Scan scan = newest ? endOfNewest(segment) : LogSegments.check(segment);
             if (previousLast != null && !Zxids.follows(previousLast, scan.firstZxid())) {
                 throw new CorruptLogException("log segment missing: " + segment.getFileName() + " starts at "
                         + scan.firstZxid() + " but the previous segment ends at " + previousLast + ". Restore the"
@@ -151,6 +158,17 @@ public final class FileTxnLog implements TxnLog {
             previousLast = scan.isEmpty() ? previousLast : scan.lastZxid();
         }
         return true;
+    }
+
+    /** The newest segment's end: from the last clean close's mark when the segment agrees with it, else read. */
+    private LogSegments.Scan endOfNewest(Path segment) throws IOException {
+        CleanEnd.Mark mark = cleanEnd;
+        cleanEnd = null;
+        if (mark != null && CleanEnd.matches(segment, mark)) {
+            return new LogSegments.Scan(segment, mark.segment(), mark.lastZxid(), mark.records(), mark.validEnd(),
+                    Files.size(segment), null, mark.lastRecordAt());
+        }
+        return LogSegments.check(segment);
     }
 
     private static boolean isTornCreation(Path segment) throws IOException {
@@ -185,6 +203,8 @@ public final class FileTxnLog implements TxnLog {
         }
         lastZxid = scan.lastZxid();
         lastSyncedZxid = lastZxid;
+        lastRecordAt = scan.lastRecordAt();
+        currentRecords = scan.records();
     }
 
     @Override
@@ -199,6 +219,8 @@ public final class FileTxnLog implements TxnLog {
         byte[] payload = TxnCodec.encode(entry);
         ensurePending(LogSegments.RECORD_HEADER_BYTES + payload.length);
         int at = pendingBytes;
+        lastRecordAt = position + at;
+        currentRecords++;
         ByteBuffer frame = ByteBuffer.wrap(pending);
         frame.putInt(at, payload.length).putLong(at + 8, zxid.toLong());
         System.arraycopy(payload, 0, pending, at + LogSegments.RECORD_HEADER_BYTES, payload.length);
@@ -232,6 +254,7 @@ public final class FileTxnLog implements TxnLog {
         CrashPoints.reach(CrashPoints.Point.LOG_SEGMENT_CREATED);
         position = LogSegments.HEADER_BYTES;
         allocated = position;
+        currentRecords = 0;
         rollRequested = false;
         directoryChanged = true;
     }
@@ -241,6 +264,15 @@ public final class FileTxnLog implements TxnLog {
         if (current == null) {
             return;
         }
+        try {
+            syncCurrent();
+        } catch (IOException | RuntimeException e) {
+            syncFailed = true;
+            throw e;
+        }
+    }
+
+    private void syncCurrent() throws IOException {
         writePending();
         CrashPoints.reach(CrashPoints.Point.LOG_WRITTEN);
         for (FileChannel finished : unforced) {
@@ -438,9 +470,25 @@ public final class FileTxnLog implements TxnLog {
     public void close() throws IOException {
         try {
             sync();
+            markCleanEnd();
             closeCurrent();
         } finally {
             unlock();
+        }
+    }
+
+    /**
+     * Tells the next open where the data ends (see {@link CleanEnd}), when that is known to be durable: every
+     * sync succeeded (after a failed fsync nothing later may be trusted) and syncs force the file.
+     */
+    private void markCleanEnd() {
+        if (current == null || currentRecords == 0 || syncFailed || !options.forceSync()) {
+            return;
+        }
+        try {
+            CleanEnd.write(dir, new CleanEnd.Mark(currentFirst, position, lastRecordAt, lastZxid, currentRecords));
+        } catch (IOException e) {
+            // Only a shortcut for the next open, which then reads the segment to find its end as after a crash.
         }
     }
 }

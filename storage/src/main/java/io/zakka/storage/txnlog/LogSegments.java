@@ -43,12 +43,12 @@ public final class LogSegments {
     }
 
     /**
-     * What a scan of one segment found. {@code validEnd} is the offset just after the last valid record;
-     * {@code problem} is null when the data ended cleanly (end of file or a zero length), else why the
-     * record at {@code validEnd} is invalid.
+     * What a scan of one segment found. {@code validEnd} is the offset just after the last valid record, and
+     * {@code lastRecordAt} that record's offset (0 when there is none); {@code problem} is null when the data
+     * ended cleanly (end of file or a zero length), else why the record at {@code validEnd} is invalid.
      */
     public record Scan(Path file, Zxid firstZxid, Zxid lastZxid, int records, long validEnd, long fileSize,
-                       String problem) {
+                       String problem, long lastRecordAt) {
         public boolean clean() {
             return problem == null;
         }

@@ -47,20 +47,21 @@ final class SegmentScanner implements AutoCloseable {
         checkHeader(nameZxid);
         long offset = LogSegments.HEADER_BYTES;
         Zxid last = null;
+        long lastAt = 0;
         int records = 0;
         while (true) {
             long remaining = size - offset;
             if (remaining < 4) {
-                return end(nameZxid, last, records, offset,
+                return end(nameZxid, last, lastAt, records, offset,
                         allZero(offset, (int) remaining) ? null : "torn record header (" + remaining + " bytes)");
             }
             int length = intAt(offset);
             if (length == 0) {
-                return end(nameZxid, last, records, offset, null);
+                return end(nameZxid, last, lastAt, records, offset, null);
             }
             String problem = lengthProblem(length, remaining);
             if (problem != null) {
-                return end(nameZxid, last, records, offset, problem);
+                return end(nameZxid, last, lastAt, records, offset, problem);
             }
             require(offset, LogSegments.RECORD_HEADER_BYTES + length);
             int at = (int) (offset - windowStart);
@@ -71,20 +72,21 @@ final class SegmentScanner implements AutoCloseable {
                 problem = "CRC mismatch in the record of zxid " + zxid;
             }
             if (problem != null) {
-                return end(nameZxid, last, records, offset, problem);
+                return end(nameZxid, last, lastAt, records, offset, problem);
             }
             if (wanted && visitor != null) {
                 int payloadAt = at + LogSegments.RECORD_HEADER_BYTES;
                 visitor.record(offset, zxid, Arrays.copyOfRange(window.array(), payloadAt, payloadAt + length));
             }
+            lastAt = offset;
             offset += LogSegments.RECORD_HEADER_BYTES + length;
             last = zxid;
             records++;
         }
     }
 
-    private LogSegments.Scan end(Zxid nameZxid, Zxid last, int records, long offset, String problem) {
-        return new LogSegments.Scan(file, nameZxid, last, records, offset, size, problem);
+    private LogSegments.Scan end(Zxid nameZxid, Zxid last, long lastAt, int records, long offset, String problem) {
+        return new LogSegments.Scan(file, nameZxid, last, records, offset, size, problem, lastAt);
     }
 
     private void checkHeader(Zxid nameZxid) throws IOException {

@@ -45,10 +45,12 @@ class TxnLogFormatTest {
     }
 
     @Test
-    void flippedBitInTheNewestSegmentCutsTheLogAtThatRecord() throws IOException {
+    void flippedBitInTheNewestSegmentAfterACrashCutsTheLogAtThatRecord() throws IOException {
         try (FileTxnLog log = FileTxnLog.open(dir, NO_PREALLOCATION)) {
             write(log, 1, 10);
         }
+        // As after a crash: no clean close told where the data ends (CleanEndTest has the clean case).
+        Files.delete(dir.resolve(CleanEnd.FILE));
         LogFixture.flipBit(LogSegments.list(dir).get(0), offsetOf(1, 6) + 20);
 
         FileTxnLog reopened = FileTxnLog.open(dir, NO_PREALLOCATION);
