@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
@@ -35,14 +36,16 @@ import java.util.zip.CRC32;
  * parse the jars as usual and write the file again. The file is written only when a re-parse of it resolves to
  * the same configuration as the jars give.
  *
- * <p>Enabled by the system property {@value #PROPERTY} (the path of the file, which {@code bin/zakka} keeps next
- * to its class-data archive). Configuration is then read, by Zakka and by the ActorSystem, through a class loader
+ * <p>Enabled by the system property {@value #PROPERTY} (the directory of the files, where {@code bin/zakka} keeps
+ * its class-data archive). Configuration is then read, by Zakka and by the ActorSystem, through a class loader
  * that serves this file as the only {@code reference.conf} and delegates everything else to the application's.
  */
 final class RenderedReference {
-    static final String PROPERTY = "zakka.reference-cache";
+    static final String PROPERTY = "zakka.reference-cache-dir";
     private static final String RESOURCE = "reference.conf";
     private static final String HEADER = "# zakka: merged reference.conf; class path fingerprint and CRC of the rest: ";
+    /** Cache files kept per directory: the launcher's class path, the bench's children's, and a spare. */
+    private static final int KEPT_FILES = 3;
     private static ClassLoader loader;
 
     private RenderedReference() {
@@ -53,18 +56,22 @@ final class RenderedReference {
         if (loader == null) {
             ClassLoader application = Thread.currentThread().getContextClassLoader();
             loader = Optional.ofNullable(System.getProperty(PROPERTY)).filter(path -> !path.isBlank())
-                    .map(path -> loaderFor(application, Path.of(path), System.getProperty("java.class.path", "")))
+                    .map(dir -> loaderFor(application, Path.of(dir), System.getProperty("java.class.path", "")))
                     .orElse(application);
         }
         return loader;
     }
 
-    /** The loader serving {@code file} when it matches {@code classPath}; else the application's (file rewritten). */
-    static ClassLoader loaderFor(ClassLoader application, Path file, String classPath) {
+    /**
+     * The loader serving the file {@code dir} keeps for {@code classPath} (one per class path: the launcher's
+     * servers and the bench's children differ) when it is intact; else the application's, and the file is written.
+     */
+    static ClassLoader loaderFor(ClassLoader application, Path dir, String classPath) {
         Optional<String> fingerprint = fingerprint(classPath);
         if (fingerprint.isEmpty()) {
             return application;
         }
+        Path file = dir.resolve("zakka-reference-" + fingerprint.get() + ".conf");
         try {
             byte[] rendered = Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
             if (isIntactFor(rendered, fingerprint.get())) {
@@ -78,12 +85,11 @@ final class RenderedReference {
     }
 
     /**
-     * What the merged reference depends on: the class path, and the size and modification time of each of its
-     * jars (a rebuilt module gets a new time, another version a new path). Stat calls only: the jars themselves
-     * are not opened (with the class-data archive a start loads its classes without opening them, and opening all
-     * of them to list their reference.conf took a fifth of the parse this saves). A class path with a directory
-     * (whose files may change without changing its time) or a jar that cannot be read has no fingerprint: no
-     * cache is used then.
+     * What the merged reference depends on: the class path, and for each entry the size and modification time of
+     * the jar (a rebuilt module gets a new time, another version a new path) or of a directory's reference.conf.
+     * Stat calls only: the jars themselves are not opened (with the class-data archive a start loads its classes
+     * without opening them, and opening all of them to list their reference.conf took a fifth of the parse this
+     * saves). A class path with an entry that cannot be read has no fingerprint: no cache is used then.
      */
     static Optional<String> fingerprint(String classPath) {
         CRC32 crc = new CRC32();
@@ -91,12 +97,18 @@ final class RenderedReference {
         ByteBuffer metadata = ByteBuffer.allocate(16);
         try {
             for (String entry : classPath.split(java.io.File.pathSeparator)) {
-                Path jar = Path.of(entry);
-                if (entry.isEmpty() || !Files.isRegularFile(jar)) {
+                Path holder = Path.of(entry);
+                if (Files.isDirectory(holder)) {
+                    holder = holder.resolve(RESOURCE);
+                    if (!Files.exists(holder)) {
+                        continue;
+                    }
+                }
+                if (entry.isEmpty() || !Files.isRegularFile(holder)) {
                     return Optional.empty();
                 }
-                metadata.clear().putLong(Files.size(jar)).putLong(Files.getLastModifiedTime(jar).toMillis()).flip();
-                crc.update(metadata);
+                metadata.clear().putLong(Files.size(holder)).putLong(Files.getLastModifiedTime(holder).toMillis());
+                crc.update(metadata.flip());
             }
         } catch (IOException | java.nio.file.InvalidPathException e) {
             return Optional.empty();
@@ -144,6 +156,27 @@ final class RenderedReference {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
+        }
+        pruneOlderThanTheNewest(file.toAbsolutePath().getParent(), KEPT_FILES);
+    }
+
+    /** Every rebuild of a module makes a new class path fingerprint: only the newest few files are worth keeping. */
+    private static void pruneOlderThanTheNewest(Path dir, int kept) throws IOException {
+        List<Path> files;
+        try (var listing = Files.list(dir)) {
+            files = listing.filter(path -> path.getFileName().toString().matches("zakka-reference-[0-9a-f]+\\.conf"))
+                    .sorted(Comparator.comparing(RenderedReference::modified).reversed()).toList();
+        }
+        for (Path old : files.subList(Math.min(kept, files.size()), files.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,16 @@ class RenderedReferenceTest {
                 .filter(entry -> entry.endsWith(".jar")).collect(Collectors.joining(File.pathSeparator));
     }
 
+    /** The one file the cache directory holds. */
+    private Path cached() throws IOException {
+        try (var files = Files.list(dir)) {
+            List<Path> all = files.filter(file -> file.getFileName().toString().startsWith("zakka-reference-"))
+                    .toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
+        }
+    }
+
     private static Config reference(ClassLoader loader) {
         ConfigFactory.invalidateCaches();
         return ConfigFactory.defaultReference(loader);
@@ -38,11 +49,10 @@ class RenderedReferenceTest {
 
     @Test
     void servedFileResolvesToTheSameConfigurationAsTheJarsGive() throws IOException, ClassNotFoundException {
-        Path file = dir.resolve("reference-cache.conf");
-        assertSame(APPLICATION, RenderedReference.loaderFor(APPLICATION, file, jarsOnly()), "first start writes");
-        assertTrue(Files.isRegularFile(file));
+        assertSame(APPLICATION, RenderedReference.loaderFor(APPLICATION, dir, jarsOnly()), "first start writes");
+        assertTrue(Files.isRegularFile(cached()));
 
-        ClassLoader serving = RenderedReference.loaderFor(APPLICATION, file, jarsOnly());
+        ClassLoader serving = RenderedReference.loaderFor(APPLICATION, dir, jarsOnly());
         assertNotSame(APPLICATION, serving, "the next start serves the file");
         assertEquals(reference(APPLICATION).root(), reference(serving).root());
         Config overrides = ConfigFactory.parseString("akka.cluster.singleton.singleton-name = leader");
@@ -56,38 +66,50 @@ class RenderedReferenceTest {
     }
 
     @Test
-    void fileOfAnotherClassPathIsRewrittenAndNotServed() throws IOException {
-        Path file = dir.resolve("reference-cache.conf");
-        RenderedReference.loaderFor(APPLICATION, file, jarsOnly());
+    void eachClassPathHasItsOwnFile() throws IOException {
         String jars = jarsOnly();
         String fewerJars = jars.substring(jars.indexOf(File.pathSeparator) + 1);
+        RenderedReference.loaderFor(APPLICATION, dir, jars);
 
-        assertSame(APPLICATION, RenderedReference.loaderFor(APPLICATION, file, fewerJars));
-        assertNotSame(APPLICATION, RenderedReference.loaderFor(APPLICATION, file, fewerJars), "rewritten for it");
-        assertSame(APPLICATION, RenderedReference.loaderFor(APPLICATION, file, jars));
+        assertSame(APPLICATION, RenderedReference.loaderFor(APPLICATION, dir, fewerJars), "written for it");
+        assertNotSame(APPLICATION, RenderedReference.loaderFor(APPLICATION, dir, fewerJars));
+        assertNotSame(APPLICATION, RenderedReference.loaderFor(APPLICATION, dir, jars), "the first one is kept");
+        String[] entries = jars.split(File.pathSeparator);
+        for (int more = 2; more < 6; more++) {
+            String shorter = String.join(File.pathSeparator, Arrays.copyOfRange(entries, more, entries.length));
+            RenderedReference.loaderFor(APPLICATION, dir, shorter);
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(3, files.count(), "only the newest three are kept");
+        }
     }
 
     @Test
     void damagedFileIsRewrittenAndNotServed() throws IOException {
-        Path file = dir.resolve("reference-cache.conf");
-        RenderedReference.loaderFor(APPLICATION, file, jarsOnly());
+        RenderedReference.loaderFor(APPLICATION, dir, jarsOnly());
+        Path file = cached();
         String intact = Files.readString(file, StandardCharsets.UTF_8);
         Files.writeString(file, intact.replace("allow-java-serialization=off", "allow-java-serialization=on"),
                 StandardCharsets.UTF_8);
 
-        assertSame(APPLICATION, RenderedReference.loaderFor(APPLICATION, file, jarsOnly()));
+        assertSame(APPLICATION, RenderedReference.loaderFor(APPLICATION, dir, jarsOnly()));
         assertEquals(intact, Files.readString(file, StandardCharsets.UTF_8));
     }
 
     @Test
-    void classPathWithADirectoryOrAMissingJarHasNoFingerprint() throws IOException {
+    void fingerprintFollowsTheJarsAndTheReferenceFilesOfDirectories() throws IOException {
         Path jar = Files.writeString(dir.resolve("a.jar"), "x");
-        assertTrue(RenderedReference.fingerprint(jar.toString()).isPresent());
-        assertEquals(RenderedReference.fingerprint(jar.toString()), RenderedReference.fingerprint(jar.toString()));
-        assertTrue(RenderedReference.fingerprint(jar + File.pathSeparator + dir).isEmpty());
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        String classPath = jar + File.pathSeparator + classes;
+        String before = RenderedReference.fingerprint(classPath).orElseThrow();
+        assertEquals(before, RenderedReference.fingerprint(classPath).orElseThrow());
         assertTrue(RenderedReference.fingerprint(dir.resolve("missing.jar").toString()).isEmpty());
-        String before = RenderedReference.fingerprint(jar.toString()).orElseThrow();
+
         Files.writeString(jar, "xy");
-        assertNotEquals(before, RenderedReference.fingerprint(jar.toString()).orElseThrow(), "a changed jar");
+        String changedJar = RenderedReference.fingerprint(classPath).orElseThrow();
+        assertNotEquals(before, changedJar, "a changed jar");
+        Files.writeString(classes.resolve("reference.conf"), "a = 1");
+        assertNotEquals(changedJar, RenderedReference.fingerprint(classPath).orElseThrow(),
+                "a directory's reference.conf");
     }
 }
