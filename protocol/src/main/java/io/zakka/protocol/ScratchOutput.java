@@ -28,6 +28,11 @@ public final class ScratchOutput extends ByteArrayOutputStream {
     private static final ThreadLocal<ScratchOutput> PER_THREAD = ThreadLocal.withInitial(ScratchOutput::new);
 
     private boolean inUse;
+    /**
+     * The stream every encoding on this buffer writes to: one per buffer, not per message, so that an encoder
+     * may keep per-stream state across messages (the wire's jute archive: see {@code Jute.frame}).
+     */
+    private final DataOutputStream data = new DataOutputStream(this);
 
     private ScratchOutput() {
         super(INITIAL_BYTES);
@@ -69,9 +74,8 @@ public final class ScratchOutput extends ByteArrayOutputStream {
         scratch.reset();
         scratch.inUse = true;
         try {
-            DataOutputStream out = new DataOutputStream(scratch);
-            encoding.writeTo(out);
-            out.flush();
+            encoding.writeTo(scratch.data);
+            scratch.data.flush();
             return scratch.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("encoding to memory failed", e);

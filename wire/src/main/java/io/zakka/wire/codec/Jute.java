@@ -1,8 +1,7 @@
 package io.zakka.wire.codec;
 
 import io.zakka.protocol.ScratchOutput;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import org.apache.jute.BinaryInputArchive;
 import org.apache.jute.BinaryOutputArchive;
@@ -21,12 +20,12 @@ public final class Jute {
 
     /** A reader over one frame's payload. */
     public static final class Reader {
-        private final ByteArrayInputStream bytes;
+        private final FrameInput bytes;
         private final BinaryInputArchive archive;
 
         public Reader(byte[] payload, int offset, int maxBuffer) {
-            this.bytes = new ByteArrayInputStream(payload, offset, payload.length - offset);
-            this.archive = new BinaryInputArchive(new DataInputStream(bytes), maxBuffer, 0);
+            this.bytes = new FrameInput(payload, offset);
+            this.archive = new BinaryInputArchive(bytes, maxBuffer, 0);
         }
 
         /** Fills {@code record} from the next bytes; a truncated or unreasonable record throws IOException. */
@@ -41,7 +40,28 @@ public final class Jute {
 
         /** The bytes not read yet. */
         public byte[] rest() {
-            return bytes.readAllBytes();
+            return bytes.rest();
+        }
+    }
+
+    /**
+     * The jute archive of this thread's scratch stream. {@link BinaryOutputArchive} allocates a 1 KiB buffer (for
+     * strings) per instance, which was the largest allocation per reply under load; the scratch stream of a
+     * thread is the same object message after message, so its archive is kept with it.
+     */
+    private static final ThreadLocal<StreamArchive> ARCHIVE = ThreadLocal.withInitial(StreamArchive::new);
+
+    /** The archive last made on this thread, and the stream it writes to. */
+    private static final class StreamArchive {
+        private DataOutputStream stream;
+        private BinaryOutputArchive archive;
+
+        BinaryOutputArchive of(DataOutputStream data) {
+            if (stream != data) {
+                stream = data;
+                archive = new BinaryOutputArchive(data);
+            }
+            return archive;
         }
     }
 
@@ -49,7 +69,7 @@ public final class Jute {
     public static byte[] frame(Record... records) {
         byte[] frame = ScratchOutput.encode(data -> {
             data.writeInt(0);
-            BinaryOutputArchive archive = new BinaryOutputArchive(data);
+            BinaryOutputArchive archive = ARCHIVE.get().of(data);
             for (Record record : records) {
                 record.serialize(archive, "");
             }
