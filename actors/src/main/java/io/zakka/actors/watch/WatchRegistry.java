@@ -61,9 +61,13 @@ public final class WatchRegistry {
 
     /** The deliveries for the triggers of one applied txn, in trigger order. */
     public List<Delivery> fireAll(List<WatchTrigger> triggers, ReadAccess access) {
-        List<Delivery> deliveries = new ArrayList<>();
+        List<Delivery> deliveries = List.of();
         for (WatchTrigger trigger : triggers) {
-            deliveries.addAll(fire(trigger, access));
+            List<Delivery> fired = fire(trigger, access);
+            if (!fired.isEmpty()) {
+                deliveries = deliveries.isEmpty() ? new ArrayList<>(fired.size()) : deliveries;
+                deliveries.addAll(fired);
+            }
         }
         return deliveries;
     }
@@ -72,6 +76,10 @@ public final class WatchRegistry {
     public List<Delivery> fire(WatchTrigger trigger, ReadAccess access) {
         WatchEvent event = trigger.event();
         String path = event.path();
+        // Most writes touch paths nobody watches: nothing to consume, nothing to allocate.
+        if (!data.mayFire(path) && !child.mayFire(path) && isTrigger(event)) {
+            return List.of();
+        }
         Set<Long> sessions = new LinkedHashSet<>();
         switch (event.type()) {
             case NODE_CREATED, NODE_DATA_CHANGED -> data.trigger(path, sessions);
@@ -89,6 +97,13 @@ public final class WatchRegistry {
             }
         }
         return deliveries;
+    }
+
+    private static boolean isTrigger(WatchEvent event) {
+        return switch (event.type()) {
+            case NODE_CREATED, NODE_DATA_CHANGED, NODE_DELETED, NODE_CHILDREN_CHANGED -> true;
+            default -> throw new IllegalArgumentException("not a trigger event: " + event);
+        };
     }
 
     /**

@@ -45,6 +45,11 @@ final class WatchTable {
      * Collects into {@code out} the sessions to notify of an event on {@code path}: every watcher of the path
      * itself (its one-shot watch is consumed), and the recursive watchers of every ancestor.
      */
+    /** False when {@link #trigger} on {@code path} would find nobody: no watch on it, no recursive watch at all. */
+    boolean mayFire(String path) {
+        return byPath.containsKey(path) || (recursiveCount > 0 && !"/".equals(path));
+    }
+
     void trigger(String path, Set<Long> out) {
         Map<Long, EnumSet<WatchMode>> watchers = byPath.get(path);
         if (watchers != null) {
