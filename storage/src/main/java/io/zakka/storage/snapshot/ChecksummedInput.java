@@ -4,7 +4,6 @@ import java.io.DataInput;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 /**
@@ -154,11 +153,10 @@ final class ChecksummedInput implements DataInput, AutoCloseable {
         return line.length() == 0 ? null : line.toString();
     }
 
+    /** Modified UTF-8, as {@link java.io.DataInputStream#readUTF}. */
     @Override
     public String readUTF() throws IOException {
-        byte[] bytes = new byte[readUnsignedShort()];
-        readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return java.io.DataInputStream.readUTF(this);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.zakka.storage.snapshot;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 /**
@@ -126,13 +125,33 @@ final class ChecksummedOutput implements DataOutput {
     }
 
     @Override
+    /**
+     * Modified UTF-8, as {@link java.io.DataOutputStream#writeUTF}: U+0000 in two bytes and every char of a
+     * surrogate pair in three, after the length in two bytes.
+     */
     public void writeUTF(String value) throws IOException {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > 0xFFFF) {
-            throw new IOException("a string of " + bytes.length + " bytes does not fit writeUTF");
+        int length = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            length += c >= 0x0001 && c <= 0x007F ? 1 : c > 0x07FF ? 3 : 2;
         }
-        writeShort(bytes.length);
-        write(bytes);
+        if (length > 0xFFFF) {
+            throw new java.io.UTFDataFormatException("a string of " + length + " bytes does not fit writeUTF");
+        }
+        writeShort(length);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 0x0001 && c <= 0x007F) {
+                write(c);
+            } else if (c > 0x07FF) {
+                write(0xE0 | c >> 12 & 0x0F);
+                write(0x80 | c >> 6 & 0x3F);
+                write(0x80 | c & 0x3F);
+            } else {
+                write(0xC0 | c >> 6 & 0x1F);
+                write(0x80 | c & 0x3F);
+            }
+        }
     }
 
     private void room(int count) throws IOException {

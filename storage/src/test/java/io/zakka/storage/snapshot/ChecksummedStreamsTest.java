@@ -108,7 +108,9 @@ class ChecksummedStreamsTest {
         for (java.io.DataOutput out : List.of(new DataOutputStream(expected), checksummed)) {
             out.writeBytes("line one\r\nline two\n");
             out.writeChars("zk");
-            out.writeUTF("ünï");
+            // Modified UTF-8 as DataOutputStream writes it: U+0000 in two bytes, a supplementary character as two
+            // surrogates of three bytes each.
+            out.writeUTF("ünï\u0000\uD83D\uDE00");
             out.writeBoolean(true);
             out.writeByte(-3);
             out.writeDouble(2.5);
@@ -123,7 +125,7 @@ class ChecksummedStreamsTest {
             assertEquals("line two", in.readLine());
             assertEquals('z', in.readChar());
             assertEquals('k', in.readChar());
-            assertEquals("ünï", in.readUTF());
+            assertEquals("ünï\u0000\uD83D\uDE00", in.readUTF());
             assertTrue(in.readBoolean());
             assertEquals(-3, in.readByte());
             assertEquals(2.5, in.readDouble());
