@@ -1,5 +1,6 @@
 package io.zakka.storage.snapshot;
 
+import io.zakka.protocol.BigEndianInput;
 import java.io.DataInput;
 import java.io.EOFException;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.zip.CRC32C;
  * bounds-checked copy per long; here an int or long whose bytes are in the buffer is a few array reads, which
  * took a measurable share off the load of a large tree. One thread reads it.
  */
-final class ChecksummedInput implements DataInput, AutoCloseable {
+final class ChecksummedInput extends BigEndianInput implements AutoCloseable {
     /** Read-ahead size: large reads keep the syscalls and the checksum calls few (a snapshot is tens of MB). */
     static final int BUFFER_BYTES = 1 << 20;
 
@@ -58,11 +59,6 @@ final class ChecksummedInput implements DataInput, AutoCloseable {
     }
 
     @Override
-    public void readFully(byte[] target) throws IOException {
-        readFully(target, 0, target.length);
-    }
-
-    @Override
     public void readFully(byte[] target, int offset, int length) throws IOException {
         java.util.Objects.checkFromIndexSize(offset, length, target.length);
         int done = 0;
@@ -90,24 +86,9 @@ final class ChecksummedInput implements DataInput, AutoCloseable {
     }
 
     @Override
-    public boolean readBoolean() throws IOException {
-        return readByte() != 0;
-    }
-
-    @Override
     public byte readByte() throws IOException {
         require(1);
         return buffer[position++];
-    }
-
-    @Override
-    public int readUnsignedByte() throws IOException {
-        return readByte() & 0xFF;
-    }
-
-    @Override
-    public short readShort() throws IOException {
-        return (short) readUnsignedShort();
     }
 
     @Override
@@ -116,21 +97,6 @@ final class ChecksummedInput implements DataInput, AutoCloseable {
         int p = position;
         position = p + Short.BYTES;
         return (buffer[p] & 0xFF) << 8 | (buffer[p + 1] & 0xFF);
-    }
-
-    @Override
-    public char readChar() throws IOException {
-        return (char) readUnsignedShort();
-    }
-
-    @Override
-    public float readFloat() throws IOException {
-        return Float.intBitsToFloat(readInt());
-    }
-
-    @Override
-    public double readDouble() throws IOException {
-        return Double.longBitsToDouble(readLong());
     }
 
     /** As {@link java.io.DataInputStream#readLine}: bytes as chars up to a line end; null at the end of the file. */
@@ -151,12 +117,6 @@ final class ChecksummedInput implements DataInput, AutoCloseable {
             line.append(c);
         }
         return line.length() == 0 ? null : line.toString();
-    }
-
-    /** Modified UTF-8, as {@link java.io.DataInputStream#readUTF}. */
-    @Override
-    public String readUTF() throws IOException {
-        return java.io.DataInputStream.readUTF(this);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.zakka.wire.codec;
 
+import io.zakka.protocol.BigEndianInput;
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -13,7 +14,7 @@ import java.util.Arrays;
  * never calls) and locks the stream per byte; a request is one frame, so this was a fixed cost per request.
  * Big-endian, as {@link DataInputStream}; reading past the end throws {@link EOFException}.
  */
-final class FrameInput implements DataInput {
+final class FrameInput extends BigEndianInput {
     private final byte[] bytes;
     private final int end;
     private int position;
@@ -42,11 +43,6 @@ final class FrameInput implements DataInput {
     }
 
     @Override
-    public void readFully(byte[] into) throws IOException {
-        readFully(into, 0, into.length);
-    }
-
-    @Override
     public void readFully(byte[] into, int offset, int length) throws IOException {
         java.util.Objects.checkFromIndexSize(offset, length, into.length);
         System.arraycopy(bytes, take(length), into, offset, length);
@@ -60,34 +56,14 @@ final class FrameInput implements DataInput {
     }
 
     @Override
-    public boolean readBoolean() throws IOException {
-        return readByte() != 0;
-    }
-
-    @Override
     public byte readByte() throws IOException {
         return bytes[take(1)];
-    }
-
-    @Override
-    public int readUnsignedByte() throws IOException {
-        return readByte() & 0xff;
-    }
-
-    @Override
-    public short readShort() throws IOException {
-        return (short) readUnsignedShort();
     }
 
     @Override
     public int readUnsignedShort() throws IOException {
         int at = take(2);
         return (bytes[at] & 0xff) << 8 | bytes[at + 1] & 0xff;
-    }
-
-    @Override
-    public char readChar() throws IOException {
-        return (char) readUnsignedShort();
     }
 
     @Override
@@ -100,16 +76,6 @@ final class FrameInput implements DataInput {
     @Override
     public long readLong() throws IOException {
         return (long) readInt() << 32 | readInt() & 0xffffffffL;
-    }
-
-    @Override
-    public float readFloat() throws IOException {
-        return Float.intBitsToFloat(readInt());
-    }
-
-    @Override
-    public double readDouble() throws IOException {
-        return Double.longBitsToDouble(readLong());
     }
 
     /** As {@link DataInputStream#readLine()}: bytes as Latin-1 up to \n, \r or \r\n; null at the end. */
@@ -129,8 +95,4 @@ final class FrameInput implements DataInput {
         return line;
     }
 
-    @Override
-    public String readUTF() throws IOException {
-        return DataInputStream.readUTF(this);
-    }
 }
