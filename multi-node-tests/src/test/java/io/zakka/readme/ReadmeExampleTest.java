@@ -18,11 +18,13 @@ import io.zakka.protocol.WatchEvent;
 import io.zakka.server.LaunchOptions;
 import io.zakka.server.ServerConfigLoader;
 import io.zakka.server.StandaloneServer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's "Using Zakka from another ActorSystem" example, run as written against a standalone server
@@ -43,11 +45,15 @@ class ReadmeExampleTest {
         }
     }
 
+    /** A data dir of its own: the launcher's default ("data" in the working dir) would outlive the run. */
+    @TempDir
+    Path dataDir;
+
     @Test
     void readmeClientExampleRunsAgainstStandaloneServer() throws Exception {
         Config serverConfig = ConfigFactory.parseString("akka.coordinated-shutdown.exit-jvm = off")
                 .withFallback(ServerConfigLoader.load(LaunchOptions.parse(
-                        List.of("--akka-port", "0", "--client-port", "0"))));
+                        List.of("--akka-port", "0", "--client-port", "0", "--data-dir", dataDir.toString()))));
         server = StandaloneServer.start(serverConfig);
         int port = Cluster.get(server).selfMember().address().getPort().get();
 
