@@ -4,31 +4,32 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.ChildFailed;
 import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.PostStop;
 import akka.actor.typed.Terminated;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
-import akka.actor.typed.javadsl.Adapter;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import io.zakka.wire.conn.ConnectionActor;
 import io.zakka.wire.conn.ConnectionContext;
 import io.zakka.wire.conn.Gateway;
-import io.zakka.wire.conn.TcpSocket;
+import io.zakka.wire.conn.Outbound;
+import io.zakka.wire.conn.SocketLoop;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The client port: binds it with Akka's I/O layer ({@link TcpAcceptor}) and gives every accepted connection its
- * own {@link ConnectionActor}, which drives the socket itself ({@link io.zakka.wire.conn.TcpSocket}). Reads are
+ * The client port: binds it on its own selector thread ({@link SocketLoop}) and gives every accepted connection
+ * its own {@link ConnectionActor}, which drives the socket ({@link io.zakka.wire.conn.Outbound}). Reads are
  * pulled one chunk at a time when the actor asks (so a connection that may not read more, e.g. before its
- * handshake completes, back-pressures its TCP socket); writes go one batch at a time, each acknowledged (so a
- * client that does not read its replies stops being read).
+ * handshake completes, back-pressures its TCP socket); a write the socket cannot take whole is finished by the
+ * loop and acknowledged (so a client that does not read its replies stops being read).
  *
- * <p>All socket I/O runs in Akka's I/O layer (its selector threads); the actors only parse and encode, so
- * nothing blocks the default dispatcher. The acceptor and the connection actors are children of this actor:
- * stopping the listener unbinds the port and closes every connection (the I/O layer closes a socket whose
- * handler has stopped).
+ * <p>Socket I/O runs on the loop's thread and, for non-blocking writes, on the connection actors' dispatcher
+ * (the node's own thread by default), never on the default dispatcher. The connection actors are children of
+ * this actor: stopping the listener unbinds the port and closes every connection.
  */
 public final class ListenerActor extends AbstractBehavior<ListenerActor.Command> {
 
@@ -49,7 +50,10 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
         INSTANCE
     }
 
-    private record Incoming(akka.actor.ActorRef connection, InetSocketAddress remote) implements Command {
+    private record Incoming(Outbound socket, InetSocketAddress remote) implements Command {
+    }
+
+    private record LoopFailed(Throwable cause) implements Command {
     }
 
     private record BindDone(InetSocketAddress address, Throwable failure) implements Command {
@@ -58,6 +62,7 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
     private final Gateway gateway;
     private final DispatcherSelector connectionDispatcher;
     private final List<ActorRef<BindResult>> waiters = new ArrayList<>();
+    private final SocketLoop loop;
     private BindResult bound;
     private long connectionCount;
 
@@ -71,17 +76,33 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
         this.connectionDispatcher = DispatcherSelector.fromConfig(gateway.settings().connectionDispatcher());
         ActorRef<Command> self = context.getSelf();
         InetSocketAddress endpoint = new InetSocketAddress(gateway.settings().host(), gateway.settings().port());
-        Adapter.actorOf(context, TcpAcceptor.props(endpoint, new TcpAcceptor.Reports() {
+        this.loop = startLoop(endpoint, self, gateway.settings().selectorThreads());
+    }
+
+    /** The selector thread, or null (with the bind failure reported to {@code self}) if not even a selector opens. */
+    private static SocketLoop startLoop(InetSocketAddress endpoint, ActorRef<Command> self, int selectorThreads) {
+        SocketLoop.Events events = new SocketLoop.Events() {
             @Override
             public void bound(InetSocketAddress address, Throwable failure) {
                 self.tell(new BindDone(address, failure));
             }
 
             @Override
-            public void accepted(akka.actor.ActorRef connection, InetSocketAddress remote) {
-                self.tell(new Incoming(connection, remote));
+            public void accepted(Outbound socket, InetSocketAddress remote) {
+                self.tell(new Incoming(socket, remote));
             }
-        }), "acceptor");
+
+            @Override
+            public void failed(Throwable cause) {
+                self.tell(new LoopFailed(cause));
+            }
+        };
+        try {
+            return SocketLoop.start(endpoint, events, "zakka-client-port-" + endpoint.getPort(), selectorThreads);
+        } catch (IOException e) {
+            self.tell(new BindDone(null, e));
+            return null;
+        }
     }
 
     @Override
@@ -90,7 +111,9 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
                 .onMessage(AwaitBound.class, this::onAwaitBound)
                 .onMessage(BindDone.class, this::onBindDone)
                 .onMessage(Incoming.class, this::onIncoming)
+                .onMessage(LoopFailed.class, this::onLoopFailed)
                 .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+                .onSignal(PostStop.class, this::onPostStop)
                 .onSignal(ChildFailed.class, this::onConnectionFailed)
                 .onSignal(Terminated.class, this::onConnectionStopped)
                 .build();
@@ -129,9 +152,23 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
         return this;
     }
 
+    /** The selector thread itself failed (a bug or the JVM out of resources): the client port is gone. */
+    private Behavior<Command> onLoopFailed(LoopFailed failed) {
+        getContext().getLog().error("the client port's selector thread failed; the port is closed", failed.cause());
+        return Behaviors.stopped();
+    }
+
+    /** The connection actors have stopped (each closed its socket): unbind and end the selector thread. */
+    private Behavior<Command> onPostStop(PostStop signal) {
+        if (loop != null) {
+            loop.close();
+        }
+        return this;
+    }
+
     private Behavior<Command> onIncoming(Incoming incoming) {
         ActorRef<ConnectionActor.Command> actor = getContext().spawn(ConnectionActor.create(
-                new ConnectionContext(gateway, incoming.remote(), new TcpSocket(incoming.connection()))),
+                new ConnectionContext(gateway, incoming.remote(), incoming.socket())),
                 "connection-" + (++connectionCount), connectionDispatcher);
         getContext().watch(actor);
         return this;

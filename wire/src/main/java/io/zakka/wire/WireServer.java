@@ -23,17 +23,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * client, Curator, zkCli, kazoo, the four-letter words) talks to the node through its client port, and its
  * requests enter the same session and request actors as the Akka ask API's.
  *
- * <p>Transport: Akka's I/O layer (akka.io Tcp) driven directly by one actor per connection ({@link ListenerActor},
- * {@code TcpSocket}). It was first akka-stream Tcp, chosen over Netty by measurement ({@code TransportMeasurement}
- * in wire/src/test, 2-core build machine, 4 connections pipelining 1 KiB frames: akka-stream Tcp echoed 60-89 k
- * frames/s, Netty NIO 62-158 k frames/s, noisy), since through the whole gateway stock clients reached the range of
- * ZooKeeper itself and Netty's headroom did not pay for a second thread model. The bench then showed the stream's
- * own cost: per request two more actor hops (a stream stage each way) and an ask with a scheduled timeout per
- * chunk read. The connection actor already frames and back-pressures, so it now talks to akka.io's connection
- * actor itself (pull-mode reads, acknowledged writes): in an A/B against the same stock-client load on a shared
- * 2-core machine, unloaded getData p50 went from 0.08-0.11 ms to 0.06-0.11 ms and server CPU per setData fell
- * ~5%. The connection actor sees only its messages and an {@code Outbound}, so another transport (Netty) could
- * still replace the listener alone.
+ * <p>Transport: plain NIO, selector threads of the client port ({@code SocketLoop}) and one actor per connection
+ * ({@code ConnectionActor}, on the node's thread by default). It was first akka-stream Tcp, chosen over Netty by
+ * measurement ({@code TransportMeasurement} in wire/src/test), then akka.io Tcp driven by the connection actor
+ * (no stream stages), and now neither: with akka.io a request crossed three threads (selector, akka.io's
+ * connection actor on Akka's internal pool, the connection actor) and a reply two (akka.io's connection actor,
+ * its write). Now the selector thread reads only what a connection actor asked for and tells it the bytes, and
+ * what a connection writes while none of its requests waits (the last reply due, a watch event) the connection
+ * actor writes itself; under load (requests outstanding) the selector thread writes, so the node's thread makes
+ * no system call per reply. Measured in bench runs against the previous build (bench/README.md, "Client port on
+ * NIO").
  */
 public final class WireServer {
 

@@ -11,6 +11,8 @@ import io.zakka.wire.support.Frames;
 import io.zakka.wire.support.RawConnection;
 import io.zakka.wire.support.ZakkaTarget;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
@@ -60,6 +62,29 @@ class GatewaySettingsTest {
             assertEquals(7, zk.getData("/pooled", false, null)[0]);
             zk.close();
         }
+    }
+
+    @Test
+    void connectionsSpreadOverSeveralSelectorThreadsAreAllServed() throws Exception {
+        assertEquals(1, defaults().selectorThreads());
+        try (ZakkaTarget target = new ZakkaTarget(defaults().withSelectorThreads(3))) {
+            List<ZooKeeper> clients = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                clients.add(Clients.connect(target.connectString(), new Events()));
+            }
+            for (int i = 0; i < clients.size(); i++) {
+                clients.get(i).create("/spread-" + i, new byte[] {(byte) i}, ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                        CreateMode.PERSISTENT);
+            }
+            for (int i = 0; i < clients.size(); i++) {
+                ZooKeeper reader = clients.get((i + 1) % clients.size());
+                assertEquals(i, reader.getData("/spread-" + i, false, null)[0]);
+            }
+            for (ZooKeeper client : clients) {
+                client.close();
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> defaults().withSelectorThreads(0));
     }
 
     @Test

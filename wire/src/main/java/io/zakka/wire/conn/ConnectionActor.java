@@ -8,8 +8,6 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.javadsl.TimerScheduler;
-import akka.io.Tcp;
-import akka.util.ByteString;
 import io.zakka.api.ServerStatus;
 import io.zakka.protocol.client.ClientBound;
 import io.zakka.wire.codec.FrameDecoder;
@@ -41,8 +39,8 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     public interface Command extends akka.actor.NoSerializationVerificationNeeded {
     }
 
-    /** Bytes read from the socket; the next chunk is asked for once these are taken in (back-pressure). */
-    public record Received(ByteString bytes) implements Command {
+    /** Bytes read from the socket (this actor's from then on); the next chunk is asked for once these are taken in. */
+    public record Received(byte[] bytes) implements Command {
     }
 
     /** The client closed the connection, or the transport failed. */
@@ -51,6 +49,11 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
 
     /** The socket took the last write: the next may go. */
     public enum WriteAcked implements Command {
+        INSTANCE
+    }
+
+    /** Write what the replies of this burst queued ({@link SocketWriter}). */
+    private enum Flush implements Command {
         INSTANCE
     }
 
@@ -103,15 +106,14 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         this.frames = new FrameDecoder(ctx.settings().juteMaxBuffer());
         this.stats = new ConnectionStats(ctx.remote().toString(), ctx.nowMs());
         this.registration = ctx.connections().register(stats);
-        akka.actor.ActorRef socketEvents = akka.actor.typed.javadsl.Adapter.toClassic(
-                context.messageAdapter(Tcp.Event.class, TcpSocket::event));
-        this.socket = new SocketWriter(ctx.out(), socketEvents);
+        ActorRef<Command> events = context.getSelf();
+        this.socket = new SocketWriter(ctx.out(), () -> events.tell(Flush.INSTANCE), this::quiet);
         ConnectionOutput output = new ConnectionOutput(socket, stats, ctx.connections());
         Consumer<String> close = this::close;
         this.exchange = new RequestExchange(ctx, context, self, stats, output, close);
         this.fourLetterWord = new FourLetterCommand(ctx, context, stats, output, close);
         this.handshake = new SessionHandshake(ctx, context, self, output, close);
-        ctx.out().open(socketEvents);
+        ctx.out().open(events);
     }
 
     @Override
@@ -123,6 +125,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
                 .onMessage(ServerZxid.class, this::onServerZxid)
                 .onMessage(InboundEnded.class, this::onInboundEnded)
                 .onMessageEquals(WriteAcked.INSTANCE, this::onWriteAcked)
+                .onMessageEquals(Flush.INSTANCE, this::onFlush)
                 .onMessageEquals(Linger.INSTANCE, this::onLingerEnded)
                 .onSignal(PostStop.class, this::onPostStop)
                 .build();
@@ -133,7 +136,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
             ctx.out().readMore();
             return this;
         }
-        frames.append(received.bytes().toArray());
+        frames.append(received.bytes());
         readHeld = true;
         pump();
         return this;
@@ -212,6 +215,16 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         if (phase != Phase.CLOSING) {
             pump();
         }
+        return stopWhenClosed();
+    }
+
+    /** No request of this connection waits for its reply (so a reply written now is the last one due). */
+    private boolean quiet() {
+        return exchange.outstanding() == 0;
+    }
+
+    private Behavior<Command> onFlush() {
+        socket.flush();
         return stopWhenClosed();
     }
 
