@@ -12,6 +12,7 @@ import io.zakka.actors.node.NodeConfig;
 import io.zakka.api.ZakkaServer;
 import io.zakka.wire.WireServer;
 import io.zakka.wire.WireSettings;
+import java.nio.channels.ServerSocketChannel;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -35,6 +36,8 @@ public final class StandaloneServer {
     public static ActorSystem<Void> start(Config config) {
         NodeConfig nodeConfig = NodeConfig.fromConfig(config);
         StartupTimes times = StartupTimes.begin();
+        WireSettings wireSettings = WireSettings.fromConfig(config);
+        ServerSocketChannel clientPort = bindClientPort(wireSettings);
         // Recovery from the data dir runs while the ActorSystem starts (two independent seconds at start-up).
         CompletableFuture<Optional<DurableState>> recovery = CompletableFuture.supplyAsync(() -> {
             Optional<DurableState> state = nodeConfig.durability().dataDir().map(dir -> DurableState.recover(
@@ -45,8 +48,15 @@ public final class StandaloneServer {
         // Printed once recovery is under way: the first string building of a JVM is slow (indy bootstraps).
         EffectiveSettings settings = EffectiveSettings.of(config, nodeConfig);
         settings.lines().forEach(System.out::println);
-        ActorSystem<Void> system = createSystem(config);
+        ActorSystem<Void> system;
+        try {
+            system = createSystem(config);
+        } catch (RuntimeException e) {
+            closeQuietly(clientPort);
+            throw e;
+        }
         times.actorSystemCreated();
+        WireServer wire = null;
         try {
             joinSelfUnlessSeeded(system, config);
             Optional<DurableState> recovered = recovered(recovery);
@@ -55,10 +65,11 @@ public final class StandaloneServer {
                     : ZakkaServer.start(system, nodeConfig);
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceStop(), "stop-zakka-node",
                     () -> server.stop().thenApply(done -> akka.Done.getInstance()));
-            WireServer wire = WireServer.start(system, server, WireSettings.fromConfig(config));
+            wire = WireServer.start(system, server, wireSettings, clientPort);
+            WireServer started = wire;
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "unbind-client-port",
                     () -> {
-                        wire.stop();
+                        started.stop();
                         return CompletableFuture.completedFuture(akka.Done.getInstance());
                     });
             exitWhenTheNodeStopsOnItsOwn(system, server);
@@ -70,9 +81,36 @@ public final class StandaloneServer {
         } catch (RuntimeException | Error e) {
             // Say why before the shutdown, which ends the JVM (exit-jvm) with the exit code of StartFailed (1).
             System.err.println("zakka: cannot start: " + e.getMessage());
+            if (wire == null) {
+                closeQuietly(clientPort);
+            }
             CoordinatedShutdown.get(system).run(StartFailed.INSTANCE);
             awaitTermination(system);
             throw e;
+        }
+    }
+
+    /**
+     * The client port, bound before anything else starts: a client that connects while the server recovers waits in
+     * the accept backlog (as with ZooKeeper, which binds before it loads its data) instead of being refused and
+     * backing off; and a port in use is refused at once, with what to do.
+     */
+    private static ServerSocketChannel bindClientPort(WireSettings settings) {
+        try {
+            return WireServer.bindEarly(settings);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the ZooKeeper client port " + settings.host() + ":"
+                    + settings.port() + " could not be bound (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); if another process (often a second server) uses it, choose another with --client-port"
+                    + " (zakka.client-port)", e);
+        }
+    }
+
+    private static void closeQuietly(ServerSocketChannel channel) {
+        try {
+            channel.close();
+        } catch (java.io.IOException e) {
+            // The server is not starting: the port is released with the process either way.
         }
     }
 

@@ -17,8 +17,10 @@ import io.zakka.wire.conn.Outbound;
 import io.zakka.wire.conn.SocketLoop;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The client port: binds it on its own selector thread ({@link SocketLoop}) and gives every accepted connection
@@ -67,20 +69,26 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
     private long connectionCount;
 
     public static Behavior<Command> create(Gateway gateway) {
-        return Behaviors.setup(context -> new ListenerActor(context, gateway));
+        return create(gateway, Optional.empty());
     }
 
-    private ListenerActor(ActorContext<Command> context, Gateway gateway) {
+    /** A listener on {@code bound} if present (bound earlier, see {@link SocketLoop#bind}), else on the settings'. */
+    public static Behavior<Command> create(Gateway gateway, Optional<ServerSocketChannel> bound) {
+        return Behaviors.setup(context -> new ListenerActor(context, gateway, bound));
+    }
+
+    private ListenerActor(ActorContext<Command> context, Gateway gateway, Optional<ServerSocketChannel> bound) {
         super(context);
         this.gateway = gateway;
         this.connectionDispatcher = DispatcherSelector.fromConfig(gateway.settings().connectionDispatcher());
         ActorRef<Command> self = context.getSelf();
         InetSocketAddress endpoint = new InetSocketAddress(gateway.settings().host(), gateway.settings().port());
-        this.loop = startLoop(endpoint, self, gateway.settings().selectorThreads());
+        this.loop = startLoop(bound, endpoint, self, gateway.settings().selectorThreads());
     }
 
     /** The selector thread, or null (with the bind failure reported to {@code self}) if not even a selector opens. */
-    private static SocketLoop startLoop(InetSocketAddress endpoint, ActorRef<Command> self, int selectorThreads) {
+    private static SocketLoop startLoop(Optional<ServerSocketChannel> bound, InetSocketAddress endpoint,
+                                        ActorRef<Command> self, int selectorThreads) {
         SocketLoop.Events events = new SocketLoop.Events() {
             @Override
             public void bound(InetSocketAddress address, Throwable failure) {
@@ -98,7 +106,9 @@ public final class ListenerActor extends AbstractBehavior<ListenerActor.Command>
             }
         };
         try {
-            return SocketLoop.start(endpoint, events, "zakka-client-port-" + endpoint.getPort(), selectorThreads);
+            String name = "zakka-client-port-" + endpoint.getPort();
+            return bound.isPresent() ? SocketLoop.start(bound.get(), events, name, selectorThreads)
+                    : SocketLoop.start(endpoint, events, name, selectorThreads);
         } catch (IOException e) {
             self.tell(new BindDone(null, e));
             return null;

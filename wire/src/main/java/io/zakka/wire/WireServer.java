@@ -8,11 +8,15 @@ import com.typesafe.config.Config;
 import io.zakka.api.ZakkaServer;
 import io.zakka.wire.conn.Connections;
 import io.zakka.wire.conn.Gateway;
+import io.zakka.wire.conn.SocketLoop;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,9 +55,30 @@ public final class WireServer {
 
     /** Binds the client port of {@code settings} for {@code server}; waits (bounded) until it is bound. */
     public static WireServer start(ActorSystem<?> system, ZakkaServer server, WireSettings settings) {
+        return start(system, server, settings, Optional.empty());
+    }
+
+    /**
+     * Binds the client port of {@code settings} now, before the node (or even the ActorSystem) exists: a client that
+     * connects meanwhile waits in the accept backlog and is served once {@link #start(ActorSystem, ZakkaServer,
+     * WireSettings, ServerSocketChannel)} runs, as ZooKeeper binds its port before it loads its data; refused, a stock
+     * client would back off for up to a second. A port in use fails here, before anything else started.
+     */
+    public static ServerSocketChannel bindEarly(WireSettings settings) throws IOException {
+        return SocketLoop.bind(new InetSocketAddress(settings.host(), settings.port()));
+    }
+
+    /** Serves {@code server} on the client port {@code bound} by {@link #bindEarly}. */
+    public static WireServer start(ActorSystem<?> system, ZakkaServer server, WireSettings settings,
+                                   ServerSocketChannel bound) {
+        return start(system, server, settings, Optional.of(bound));
+    }
+
+    private static WireServer start(ActorSystem<?> system, ZakkaServer server, WireSettings settings,
+                                    Optional<ServerSocketChannel> bound) {
         Gateway gateway = new Gateway(settings, server.ref(), new Connections(), server::statusWithDirSizes,
                 conf(system.settings().config(), settings), Clock.systemUTC());
-        ActorRef<ListenerActor.Command> listener = system.systemActorOf(ListenerActor.create(gateway),
+        ActorRef<ListenerActor.Command> listener = system.systemActorOf(ListenerActor.create(gateway, bound),
                 "zakka-wire-" + INSTANCES.incrementAndGet(), Props.empty());
         ListenerActor.BindResult result = await(AskPattern.ask(listener, ListenerActor.AwaitBound::new,
                 START_TIMEOUT, system.scheduler()).toCompletableFuture());

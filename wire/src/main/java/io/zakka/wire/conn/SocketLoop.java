@@ -16,10 +16,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The client port's selector thread: it binds the port, accepts connections, reads what their connection actors
- * asked for, and finishes the writes a connection actor could not finish itself ({@link NioSocket}). Nothing else
- * runs here, so socket I/O never runs on the default dispatcher, and a request crosses one thread (this one to
- * the connection actor's) between the socket and the tree, a reply none (the connection actor writes it).
+ * A selector thread of the client port: the first one binds the port (unless it came bound) and accepts; each
+ * reads what its connections' actors asked for and finishes the writes they handed over ({@link NioSocket}).
+ * Nothing else runs here, so socket I/O never runs on the default dispatcher, and a request crosses one thread
+ * (this one to the connection actor's) between the socket and the tree; a reply written while nothing else is
+ * outstanding on its connection crosses none (the connection actor writes it).
  *
  * <p>Other threads reach the selector only through {@link #execute}: a task queue and a wake-up, so that every
  * selection key is touched by this thread alone.
@@ -43,7 +44,9 @@ public final class SocketLoop implements AutoCloseable {
     private static final int READ_BUFFER_BYTES = 128 * 1024;
 
     private final Selector selector;
-    /** The port to bind and accept on; null for a worker loop, which serves connections the acceptor hands it. */
+    /** The port's channel, on the accepting loop only (null on a worker loop, which serves what it is handed). */
+    private final ServerSocketChannel server;
+    /** Where to bind {@link #server} on the loop's thread; null if it came bound or this is a worker loop. */
     private final InetSocketAddress endpoint;
     private final Events events;
     /** The loops connections are spread over (this one first); only the accepting loop has more than itself. */
@@ -55,13 +58,33 @@ public final class SocketLoop implements AutoCloseable {
     private final Set<NioSocket> sockets = new HashSet<>();
     private volatile boolean running = true;
 
-    private SocketLoop(InetSocketAddress endpoint, Events events, SocketLoop[] workers) throws IOException {
+    private SocketLoop(ServerSocketChannel server, InetSocketAddress endpoint, Events events, SocketLoop[] workers)
+            throws IOException {
         this.selector = Selector.open();
+        this.server = server;
         this.endpoint = endpoint;
         this.events = events;
         this.loops = new SocketLoop[workers.length + 1];
         loops[0] = this;
         System.arraycopy(workers, 0, loops, 1, workers.length);
+    }
+
+    /**
+     * Binds {@code endpoint} on the caller's thread, before there is a loop: connections that arrive before the loop
+     * starts wait in the accept backlog (ZooKeeper binds its port before it loads its data, too), instead of being
+     * refused, which makes a stock client back off for up to a second.
+     */
+    public static ServerSocketChannel bind(InetSocketAddress endpoint) throws IOException {
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(endpoint, BACKLOG);
+            channel.configureBlocking(false);
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     /**
@@ -71,20 +94,33 @@ public final class SocketLoop implements AutoCloseable {
      */
     public static SocketLoop start(InetSocketAddress endpoint, Events events, String threadName, int threads)
             throws IOException {
+        return start(ServerSocketChannel.open(), endpoint, events, threadName, threads);
+    }
+
+    /** As {@link #start(InetSocketAddress, Events, String, int)}, on a port {@link #bind bound} already. */
+    public static SocketLoop start(ServerSocketChannel bound, Events events, String threadName, int threads)
+            throws IOException {
+        return start(bound, null, events, threadName, threads);
+    }
+
+    private static SocketLoop start(ServerSocketChannel server, InetSocketAddress endpoint, Events events,
+                                    String threadName, int threads) throws IOException {
         if (threads < 1) {
+            server.close();
             throw new IllegalArgumentException("a client port needs at least one selector thread, not " + threads);
         }
         SocketLoop[] workers = new SocketLoop[threads - 1];
         try {
             for (int i = 0; i < workers.length; i++) {
-                workers[i] = new SocketLoop(null, events, new SocketLoop[0]);
+                workers[i] = new SocketLoop(null, null, events, new SocketLoop[0]);
             }
-            SocketLoop acceptor = new SocketLoop(endpoint, events, workers);
+            SocketLoop acceptor = new SocketLoop(server, endpoint, events, workers);
             for (int i = 0; i < acceptor.loops.length; i++) {
                 acceptor.loops[i].startThread(threadName + "-" + i);
             }
             return acceptor;
         } catch (IOException e) {
+            server.close();
             for (SocketLoop worker : workers) {
                 if (worker != null) {
                     worker.selector.close();
@@ -123,15 +159,15 @@ public final class SocketLoop implements AutoCloseable {
     }
 
     private void run() {
-        try (ServerSocketChannel server = endpoint == null ? null : ServerSocketChannel.open()) {
-            if (server != null && !bind(server)) {
+        try (ServerSocketChannel port = server) {
+            if (port != null && !listen(port)) {
                 close();
                 return;
             }
             while (running) {
                 selector.select();
                 runTasks();
-                handleSelected(server);
+                handleSelected(port);
             }
             runTasks();
         } catch (IOException | RuntimeException | Error e) {
@@ -141,23 +177,21 @@ public final class SocketLoop implements AutoCloseable {
         }
     }
 
-    private boolean bind(ServerSocketChannel server) {
+    /** Binds the port unless it came bound, then accepts on it; reports the outcome. */
+    private boolean listen(ServerSocketChannel port) {
         try {
-            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            server.bind(endpoint, BACKLOG);
-            server.configureBlocking(false);
-            server.register(selector, SelectionKey.OP_ACCEPT);
+            if (endpoint != null) {
+                port.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                port.bind(endpoint, BACKLOG);
+                port.configureBlocking(false);
+            }
+            port.register(selector, SelectionKey.OP_ACCEPT);
+            events.bound((InetSocketAddress) port.getLocalAddress(), null);
+            return true;
         } catch (IOException | RuntimeException e) {
             events.bound(null, e);
             return false;
         }
-        try {
-            events.bound((InetSocketAddress) server.getLocalAddress(), null);
-        } catch (IOException e) {
-            events.bound(null, e);
-            return false;
-        }
-        return true;
     }
 
     private void runTasks() {

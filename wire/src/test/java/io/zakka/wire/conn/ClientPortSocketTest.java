@@ -4,17 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import com.typesafe.config.ConfigFactory;
+import io.zakka.api.ZakkaServer;
+import io.zakka.wire.WireServer;
+import io.zakka.wire.WireSettings;
 import io.zakka.wire.support.Clients;
 import io.zakka.wire.support.Events;
 import io.zakka.wire.support.Frames;
 import io.zakka.wire.support.RawConnection;
 import io.zakka.wire.support.ZakkaTarget;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.proto.ConnectRequest;
+import org.apache.zookeeper.proto.ConnectResponse;
 import org.apache.zookeeper.proto.GetDataRequest;
 import org.apache.zookeeper.proto.GetDataResponse;
 import org.apache.zookeeper.proto.ReplyHeader;
@@ -22,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The client port's own socket layer ({@link SocketLoop}, {@link NioSocket}): replies larger than the socket takes
- * at once are finished by the selector thread, whole and in order, while other connections go on being served.
+ * at once are finished by the selector thread, whole and in order, while other connections go on being served;
+ * a port bound early holds a client that connects before the server exists until it serves it.
  */
 class ClientPortSocketTest {
 
@@ -56,6 +67,30 @@ class ClientPortSocketTest {
                 }
             }
             other.close();
+        }
+    }
+
+    @Test
+    void aClientThatConnectsBeforeTheServerStartsOnAnEarlyBoundPortIsServedOnceItHas() throws Exception {
+        WireSettings settings = WireSettings.fromConfig(ConfigFactory.load("application-test")).withAddress(
+                "127.0.0.1", 0);
+        ServerSocketChannel bound = WireServer.bindEarly(settings);
+        int port = ((InetSocketAddress) bound.getLocalAddress()).getPort();
+        ActorTestKit kit = ActorTestKit.create(ConfigFactory.load("application-test"));
+        try (RawConnection early = new RawConnection(port)) {
+            // Connected (the kernel's accept backlog) and the ConnectRequest sent before the server exists.
+            early.send(Frames.of(new ConnectRequest(0, 0, 4000, 0, new byte[16], false)));
+            ZakkaServer server = ZakkaServer.start(kit.system());
+            WireServer wire = WireServer.start(kit.system(), server, settings, bound);
+            assertEquals(port, wire.port());
+            ConnectResponse response = new ConnectResponse();
+            Frames.read(early.readFrame(), response);
+            assertTrue(response.getSessionId() != 0);
+            assertEquals(4000, response.getTimeOut());
+            wire.stop();
+            server.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } finally {
+            kit.shutdownTestKit();
         }
     }
 
