@@ -8,15 +8,14 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One client connection's non-blocking socket, shared by its connection actor and the {@link SocketLoop}.
  *
  * <p>Reads: the loop reads when the socket is readable and the actor has asked for a chunk ({@link #readMore}),
- * and sends the chunk to the actor. Asking is one atomic step on the actor's thread; only a connection whose input
- * arrived before it was asked for has its read interest turned off ({@code PARKED}) and needs the loop woken to
- * turn it on again. So a request-reply exchange costs no wake-up of the loop.
+ * and sends the chunk to the actor. Asking is one atomic step on the actor's thread ({@link ReadDemand}); only a
+ * connection whose input arrived before it was asked for has its read interest turned off and needs the loop woken
+ * to turn it on again. So a request-reply exchange costs no wake-up of the loop.
  *
  * <p>Writes: when no request of the connection waits for a reply (the last reply due, a watch event), the actor
  * writes on its own thread, straight to the socket (no thread to wake on the way out: the unloaded latency and
@@ -28,14 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class NioSocket implements Outbound {
 
-    private static final int NOT_WANTED = 0;
-    private static final int WANTED = 1;
-    private static final int PARKED = 2;
-    private static final int ENDED = 3;
-
     private final SocketLoop loop;
     private final SocketChannel channel;
-    private final AtomicInteger readState = new AtomicInteger(WANTED);
+    private final ReadDemand demand = new ReadDemand();
     /** Set once the handler has been told of a failure, or the socket closed without telling it. */
     private final AtomicBoolean silenced = new AtomicBoolean();
     private volatile ActorRef<ConnectionActor.Command> handler;
@@ -57,18 +51,8 @@ final class NioSocket implements Outbound {
 
     @Override
     public void readMore() {
-        while (true) {
-            int state = readState.get();
-            if (state == NOT_WANTED && readState.compareAndSet(NOT_WANTED, WANTED)) {
-                return;
-            }
-            if (state == PARKED && readState.compareAndSet(PARKED, WANTED)) {
-                onLoop(() -> setInterest(SelectionKey.OP_READ, true));
-                return;
-            }
-            if (state == WANTED || state == ENDED) {
-                return;
-            }
+        if (demand.ask()) {
+            onLoop(() -> setInterest(SelectionKey.OP_READ, true));
         }
     }
 
@@ -122,17 +106,10 @@ final class NioSocket implements Outbound {
 
     /** Readable: read one chunk if one was asked for, else stop watching for input until it is. */
     void onReadable(ByteBuffer buffer) {
-        while (true) {
-            int state = readState.get();
-            if (state == WANTED && readState.compareAndSet(WANTED, NOT_WANTED)) {
-                read(buffer);
-                return;
-            }
-            if (state == NOT_WANTED && readState.compareAndSet(NOT_WANTED, PARKED) || state == PARKED
-                    || state == ENDED) {
-                setInterest(SelectionKey.OP_READ, false);
-                return;
-            }
+        if (demand.onReadable() == ReadDemand.OnReadable.READ) {
+            read(buffer);
+        } else {
+            setInterest(SelectionKey.OP_READ, false);
         }
     }
 
@@ -150,10 +127,10 @@ final class NioSocket implements Outbound {
             buffer.flip().get(bytes);
             handler.tell(new ConnectionActor.Received(bytes));
         } else if (count == 0) {
-            readState.set(WANTED);
+            demand.nothingRead();
         } else {
             // The client shut down its side: no more input, but replies may still be written.
-            readState.set(ENDED);
+            demand.end();
             setInterest(SelectionKey.OP_READ, false);
             handler.tell(new ConnectionActor.InboundEnded(Optional.empty()));
         }
@@ -218,7 +195,7 @@ final class NioSocket implements Outbound {
     }
 
     private void closeNow() {
-        readState.set(ENDED);
+        demand.end();
         unwritten = null;
         if (key != null) {
             key.cancel();
@@ -229,7 +206,7 @@ final class NioSocket implements Outbound {
 
     /** The loop is ending (the port closes): close, and tell the actor, if it has not heard of an end yet. */
     void closeOnLoopEnd() {
-        readState.set(ENDED);
+        demand.end();
         closeChannel();
         ActorRef<ConnectionActor.Command> current = handler;
         if (current != null && silenced.compareAndSet(false, true)) {

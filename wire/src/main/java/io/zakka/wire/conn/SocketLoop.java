@@ -77,14 +77,18 @@ public final class SocketLoop implements AutoCloseable {
     public static ServerSocketChannel bind(InetSocketAddress endpoint) throws IOException {
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            channel.bind(endpoint, BACKLOG);
-            channel.configureBlocking(false);
+            bind(channel, endpoint);
             return channel;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    private static void bind(ServerSocketChannel channel, InetSocketAddress endpoint) throws IOException {
+        channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        channel.bind(endpoint, BACKLOG);
+        channel.configureBlocking(false);
     }
 
     /**
@@ -181,9 +185,7 @@ public final class SocketLoop implements AutoCloseable {
     private boolean listen(ServerSocketChannel port) {
         try {
             if (endpoint != null) {
-                port.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-                port.bind(endpoint, BACKLOG);
-                port.configureBlocking(false);
+                bind(port, endpoint);
             }
             port.register(selector, SelectionKey.OP_ACCEPT);
             events.bound((InetSocketAddress) port.getLocalAddress(), null);
