@@ -13,9 +13,11 @@ import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
 import io.zakka.actors.durability.DurabilityStats;
 import io.zakka.actors.durability.DurableState;
+import io.zakka.actors.node.EntryActor;
 import io.zakka.actors.node.NodeConfig;
 import io.zakka.actors.node.ZakkaNode;
 import io.zakka.actors.pipeline.Pipeline;
+import io.zakka.actors.session.SessionTrackerActor;
 import io.zakka.protocol.Zxid;
 import io.zakka.protocol.client.ServerCommand;
 import io.zakka.storage.durability.DataDir;
@@ -25,8 +27,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,7 +39,8 @@ import java.util.stream.Stream;
 /**
  * A Zakka server node running inside an ActorSystem the application owns. The node's entry actor is
  * registered with the receptionist under {@link #SERVICE_KEY}, where clients ({@code ZakkaClient}) in any
- * ActorSystem of the same cluster find it.
+ * ActorSystem of the same cluster find it; {@link #openDoorIn} lets clients of another system of the same JVM
+ * reach it too.
  */
 public final class ZakkaServer {
 
@@ -48,16 +53,25 @@ public final class ZakkaServer {
     private final ActorSystem<?> system;
     private final ActorRef<ZakkaNode.Command> node;
     private final ActorRef<ServerCommand> entry;
+    private final ActorRef<SessionTrackerActor.Command> sessions;
     private final NodeConfig config;
     private final CompletableFuture<Done> stopped;
+    /** Front doors opened in other ActorSystems ({@link #openDoorIn}), withdrawn by {@link #stop()}. */
+    private final List<Door> doors = new CopyOnWriteArrayList<>();
 
-    private ZakkaServer(ActorSystem<?> system, ActorRef<ZakkaNode.Command> node, ActorRef<ServerCommand> entry,
+    private ZakkaServer(ActorSystem<?> system, ActorRef<ZakkaNode.Command> node, ZakkaNode.Entry entry,
                         NodeConfig config, CompletableFuture<Done> stopped) {
         this.system = system;
         this.node = node;
-        this.entry = entry;
+        this.entry = entry.ref();
+        this.sessions = entry.sessions();
         this.config = config;
         this.stopped = stopped;
+        // A node that stops on its own leaves no door that leads nowhere registered.
+        stopped.thenRun(this::withdrawDoors);
+    }
+
+    private record Door(ActorSystem<?> system, ActorRef<ServerCommand> entry) {
     }
 
     /**
@@ -110,7 +124,7 @@ public final class ZakkaServer {
                                 system.receptionist(),
                                 replyTo -> Receptionist.register(SERVICE_KEY, started.ref(), replyTo),
                                 LIFECYCLE_TIMEOUT, system.scheduler())
-                        .thenApply(registered -> new ZakkaServer(system, node, started.ref(), config, stopped)));
+                        .thenApply(registered -> new ZakkaServer(system, node, started, config, stopped)));
     }
 
     /** Completes {@code stopped} when the node stops, whether asked to or because an invariant or fsync failed. */
@@ -186,9 +200,30 @@ public final class ZakkaServer {
         return status().thenApply(ServerStatus::lastZxid);
     }
 
-    /** Withdraws the entry from the receptionist and stops the node; its sessions are gone with it. */
+    /**
+     * Opens another front door of this node in {@code other}, an ActorSystem of the same JVM (e.g. the clustered
+     * system of a server whose node runs in a local one, where Akka clients of that cluster cannot reach it): an
+     * entry actor there, registered with that system's receptionist under {@link #SERVICE_KEY}. Sessions opened
+     * through it name it as their server. Completes with the door once it is registered.
+     */
+    public CompletionStage<ActorRef<ServerCommand>> openDoorIn(ActorSystem<?> other) {
+        ActorRef<ServerCommand> door = other.systemActorOf(EntryActor.create(sessions),
+                "zakka-entry-" + config.serverId(), Props.empty());
+        doors.add(new Door(other, door));
+        return AskPattern.<Receptionist.Command, Receptionist.Registered>ask(other.receptionist(),
+                        replyTo -> Receptionist.register(SERVICE_KEY, door, replyTo),
+                        LIFECYCLE_TIMEOUT, other.scheduler())
+                .thenApply(registered -> door);
+    }
+
+    private void withdrawDoors() {
+        doors.forEach(door -> door.system().receptionist().tell(Receptionist.deregister(SERVICE_KEY, door.entry())));
+    }
+
+    /** Withdraws the entry (and every other door) from the receptionist and stops the node and its sessions. */
     public CompletionStage<Done> stop() {
         system.receptionist().tell(Receptionist.deregister(SERVICE_KEY, entry));
+        withdrawDoors();
         return AskPattern.ask(node, ZakkaNode.Stop::new, LIFECYCLE_TIMEOUT, system.scheduler());
     }
 }

@@ -32,16 +32,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeExampleTest {
 
-    private ActorSystem<Void> server;
+    private StandaloneServer server;
     private ActorSystem<?> client;
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         if (client != null) {
             ActorTestKit.shutdown(client, Duration.ofSeconds(20));
         }
         if (server != null) {
-            ActorTestKit.shutdown(server, Duration.ofSeconds(20));
+            server.shutdown(Duration.ofSeconds(20));
         }
     }
 
@@ -55,7 +55,7 @@ class ReadmeExampleTest {
                 .withFallback(ServerConfigLoader.load(LaunchOptions.parse(
                         List.of("--akka-port", "0", "--client-port", "0", "--data-dir", dataDir.toString()))));
         server = StandaloneServer.start(serverConfig);
-        int port = Cluster.get(server).selfMember().address().getPort().get();
+        int port = Cluster.get(server.clusterSystem()).selfMember().address().getPort().get();
 
         Config config = ConfigFactory.parseString(String.join("\n",
                 "akka.actor.provider = cluster",

@@ -1,7 +1,5 @@
 package io.zakka.server;
 
-import akka.actor.CoordinatedShutdown;
-import akka.actor.typed.ActorSystem;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.zakka.api.client.ZakkaClient;
@@ -75,10 +73,10 @@ final class ClassDataTraining {
     private static void round(Path dir, boolean write)
             throws InterruptedException, ExecutionException, TimeoutException, IOException {
         int clientPort = freePort();
-        ActorSystem<Void> system = StandaloneServer.start(config(dir, clientPort));
+        StandaloneServer server = StandaloneServer.start(config(dir, clientPort));
         try {
             WireTraining.run(clientPort);
-            ZakkaClient client = ZakkaClient.connect(system, TIMEOUT, ZakkaClient.Settings.defaults())
+            ZakkaClient client = ZakkaClient.connect(server.clusterSystem(), TIMEOUT, ZakkaClient.Settings.defaults())
                     .toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             byte[] data = new byte[100];
             for (int i = 0; i < ZNODES; i++) {
@@ -91,8 +89,7 @@ final class ClassDataTraining {
             }
             await(client.close());
         } finally {
-            CoordinatedShutdown.get(system).run(CoordinatedShutdown.jvmExitReason());
-            system.getWhenTerminated().toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            server.shutdown(TIMEOUT);
         }
     }
 

@@ -45,6 +45,13 @@ record EffectiveSettings(NodeConfig node, String akkaHost, int akkaPort, int cli
                 .orElse("IN MEMORY ONLY: nothing is persisted, all data is lost at shutdown");
     }
 
+    /** Printed once stock ZooKeeper clients are served, before the clustered side has started. */
+    String servingLine(String clientAddress) {
+        return "zakka serving: ZooKeeper clients on " + clientAddress + " (" + persistence()
+                + "); the Akka cluster side is starting";
+    }
+
+    /** Printed once Akka clients can join and find the node too: the server is fully up. */
     String readyLine(String address, String clientAddress) {
         return "zakka ready: standalone server " + node.serverId() + " at " + address
                 + ", ZooKeeper clients on " + clientAddress

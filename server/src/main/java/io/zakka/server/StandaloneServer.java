@@ -5,40 +5,84 @@ import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.typed.Cluster;
-import akka.cluster.typed.Join;
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import io.zakka.actors.durability.DurableState;
 import io.zakka.actors.node.NodeConfig;
 import io.zakka.api.ZakkaServer;
 import io.zakka.wire.WireServer;
 import io.zakka.wire.WireSettings;
 import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Runs one standalone Zakka server in the foreground: an ActorSystem named {@value #SYSTEM_NAME} that
- * forms its own cluster (client systems join it as members with role {@code zakka-client}), with a Zakka
- * node inside and the ZooKeeper wire protocol on its client port ({@code zakka.client-port}). SIGTERM and
- * Ctrl-C run Akka's coordinated shutdown, which unbinds the client port and stops the node cleanly.
+ * Runs one standalone Zakka server in the foreground, in two ActorSystems of one JVM: a local one,
+ * {@value #NODE_SYSTEM_NAME}, with the node and the ZooKeeper wire protocol on its client port
+ * ({@code zakka.client-port}), which serves as soon as the data dir is recovered; and then the clustered one,
+ * {@value #SYSTEM_NAME}, which forms its own cluster (client systems join it as members with role
+ * {@code zakka-client}) and where the node has a second front door ({@link ClusterSide}). SIGTERM and Ctrl-C run
+ * Akka's coordinated shutdown, which leaves the cluster, unbinds the client port and stops the node cleanly.
  */
 public final class StandaloneServer {
 
     /** Every server and client ActorSystem of a Zakka cluster carries this name. */
     public static final String SYSTEM_NAME = "zakka";
 
-    private StandaloneServer() {
+    /** The local ActorSystem of a standalone server's node and client port. */
+    public static final String NODE_SYSTEM_NAME = "zakka-node";
+
+    private final ActorSystem<Void> nodeSystem;
+    private final ActorSystem<Void> clusterSystem;
+    private final String connectString;
+
+    private StandaloneServer(ActorSystem<Void> nodeSystem, ActorSystem<Void> clusterSystem, String connectString) {
+        this.nodeSystem = nodeSystem;
+        this.clusterSystem = clusterSystem;
+        this.connectString = connectString;
     }
 
-    /** Starts the server, prints the effective settings and the {@code zakka ready} line; returns the system. */
-    public static ActorSystem<Void> start(Config config) {
+    /** Where stock ZooKeeper clients connect: {@code host:port} of the client port. */
+    public String connectString() {
+        return connectString;
+    }
+
+    /** The local system of the node and the client port; its termination ends the server. */
+    public ActorSystem<Void> nodeSystem() {
+        return nodeSystem;
+    }
+
+    /** The clustered system that Akka clients join. */
+    public ActorSystem<Void> clusterSystem() {
+        return clusterSystem;
+    }
+
+    /** Shuts the server down as SIGTERM does and waits, bounded, until both systems have terminated. */
+    public void shutdown(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
+        CoordinatedShutdown.get(nodeSystem).run(CoordinatedShutdown.jvmExitReason());
+        long deadlineNanos = System.nanoTime() + timeout.toNanos();
+        for (ActorSystem<Void> system : List.of(nodeSystem, clusterSystem)) {
+            system.getWhenTerminated().toCompletableFuture()
+                    .get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Starts the server, prints the effective settings, a {@code zakka serving} line once ZooKeeper clients are
+     * served and the {@code zakka ready} line once Akka clients can join too; returns the running server.
+     */
+    public static StandaloneServer start(Config config) {
         NodeConfig nodeConfig = NodeConfig.fromConfig(config);
         StartupTimes times = StartupTimes.begin();
         WireSettings wireSettings = WireSettings.fromConfig(config);
         ServerSocketChannel clientPort = bindClientPort(wireSettings);
-        // Recovery from the data dir runs while the ActorSystem starts (two independent seconds at start-up).
+        // Recovery from the data dir runs while the node's ActorSystem starts (independent at start-up).
         CompletableFuture<Optional<DurableState>> recovery = CompletableFuture.supplyAsync(() -> {
             Optional<DurableState> state = nodeConfig.durability().dataDir().map(dir -> DurableState.recover(
                     nodeConfig.durability(), nodeConfig.serverId(), System.nanoTime()));
@@ -50,7 +94,8 @@ public final class StandaloneServer {
         settings.lines().forEach(System.out::println);
         ActorSystem<Void> system;
         try {
-            system = createSystem(config);
+            ClusterSide.checkAkkaPortFree(config);
+            system = createNodeSystem(config);
         } catch (RuntimeException e) {
             closeQuietly(clientPort);
             throw e;
@@ -58,7 +103,6 @@ public final class StandaloneServer {
         times.actorSystemCreated();
         WireServer wire = null;
         try {
-            joinSelfUnlessSeeded(system, config);
             Optional<DurableState> recovered = recovered(recovery);
             times.recoveryAwaited();
             ZakkaServer server = recovered.isPresent() ? ZakkaServer.start(system, nodeConfig, recovered.get())
@@ -74,10 +118,13 @@ public final class StandaloneServer {
                     });
             exitWhenTheNodeStopsOnItsOwn(system, server);
             times.served();
-            System.out.println(settings.readyLine(Cluster.get(system).selfMember().address().toString(),
+            System.out.println(settings.servingLine(wire.connectString()));
+            ActorSystem<Void> cluster = ClusterSide.start(config, system, server);
+            times.clusterJoined();
+            System.out.println(settings.readyLine(Cluster.get(cluster).selfMember().address().toString(),
                     wire.connectString()));
             system.log().info(times.summary());
-            return system;
+            return new StandaloneServer(system, cluster, wire.connectString());
         } catch (RuntimeException | Error e) {
             // Say why before the shutdown, which ends the JVM (exit-jvm) with the exit code of StartFailed (1).
             System.err.println("zakka: cannot start: " + e.getMessage());
@@ -88,6 +135,18 @@ public final class StandaloneServer {
             awaitTermination(system);
             throw e;
         }
+    }
+
+    /**
+     * The node's local ActorSystem: the server's configuration without remoting or the cluster (a stock client
+     * needs neither, and a local system starts in about half the time), whose coordinated shutdown ends the JVM
+     * with the exit code of its reason.
+     */
+    private static ActorSystem<Void> createNodeSystem(Config config) {
+        Config local = ConfigFactory.parseString("akka.actor.provider = local").withFallback(config);
+        // The class loader the configuration was read with, so that Akka finds the same (cached) reference.
+        return ActorSystem.create(Behaviors.empty(), NODE_SYSTEM_NAME,
+                BootstrapSetup.create(local).withClassloader(RenderedReference.loader()));
     }
 
     /**
@@ -111,30 +170,6 @@ public final class StandaloneServer {
             channel.close();
         } catch (java.io.IOException e) {
             // The server is not starting: the port is released with the process either way.
-        }
-    }
-
-    /**
-     * The ActorSystem, or a refusal that says what to do: the usual cause is an Akka port that another process
-     * (often a second server on the same machine) has bound, which Akka reports as a bind failure deep in a
-     * stack trace.
-     */
-    private static ActorSystem<Void> createSystem(Config config) {
-        try {
-            // The class loader the configuration was read with, so that Akka finds the same (cached) reference.
-            return ActorSystem.create(Behaviors.empty(), SYSTEM_NAME,
-                    BootstrapSetup.create(config).withClassloader(RenderedReference.loader()));
-        } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String address = config.getString("akka.remote.artery.canonical.hostname") + ":"
-                    + config.getInt("akka.remote.artery.canonical.port");
-            throw new java.io.UncheckedIOException("the ActorSystem could not start on " + address + " ("
-                    + root.getClass().getSimpleName() + ": " + root.getMessage() + "); if that port is in use,"
-                    + " choose another with --akka-port (akka.remote.artery.canonical.port)",
-                    new java.io.IOException(e));
         }
     }
 
@@ -173,14 +208,6 @@ public final class StandaloneServer {
         static final StartFailed INSTANCE = new StartFailed();
 
         private StartFailed() {
-        }
-    }
-
-    /** A standalone server forms its own one-member cluster unless seed nodes were configured. */
-    private static void joinSelfUnlessSeeded(ActorSystem<Void> system, Config config) {
-        if (config.getStringList("akka.cluster.seed-nodes").isEmpty()) {
-            Cluster cluster = Cluster.get(system);
-            cluster.manager().tell(Join.create(cluster.selfMember().address()));
         }
     }
 

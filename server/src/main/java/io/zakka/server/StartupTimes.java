@@ -5,8 +5,9 @@ import java.lang.management.ManagementFactory;
 /**
  * Where a start-up's time went, for the start-up log line: from the JVM's launch to {@code main}'s call of
  * {@link StandaloneServer#start} (JVM start, class loading, configuration), then the two parallel branches
- * (recovery from the data dir on its own thread, the ActorSystem with Artery and the cluster on the caller's),
- * how long the caller then waited for recovery, and the node and client port start.
+ * (recovery from the data dir on its own thread, the node's local ActorSystem on the caller's), how long the
+ * caller then waited for recovery, the node and client port start (serving from then on), and then the clustered
+ * ActorSystem with Artery, its join and the node's door there.
  */
 final class StartupTimes {
     private final long beginNanos;
@@ -15,6 +16,7 @@ final class StartupTimes {
     private long systemNanos;
     private long awaitedNanos;
     private long servedNanos;
+    private long joinedNanos;
 
     private StartupTimes(long beginNanos, long beginMillis) {
         this.beginNanos = beginNanos;
@@ -41,15 +43,22 @@ final class StartupTimes {
         servedNanos = System.nanoTime();
     }
 
+    void clusterJoined() {
+        joinedNanos = System.nanoTime();
+    }
+
     /** Called after the ready line: the JVM's own record of its launch is read then, off the start-up path. */
     String summary() {
-        long now = servedNanos;
         long launchMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
-        return String.format("started %d ms after the JVM launch: JVM start, class loading and configuration %d ms;"
-                        + " then recovery %d ms in parallel with the ActorSystem %d ms, %d ms more waiting for"
-                        + " recovery; node and client port %d ms", beginMillis - launchMillis
-                        + millis(now - beginNanos), beginMillis - launchMillis, millis(recoveredNanos - beginNanos),
-                millis(systemNanos - beginNanos), millis(awaitedNanos - systemNanos), millis(now - awaitedNanos));
+        long jvmMillis = beginMillis - launchMillis;
+        return String.format("serving ZooKeeper clients %d ms after the JVM launch, ready %d ms after it: JVM start,"
+                        + " class loading and configuration %d ms; then recovery %d ms in parallel with the node's"
+                        + " ActorSystem %d ms, %d ms more waiting for recovery; node and client port %d ms; then the"
+                        + " clustered ActorSystem, its join and the node's door there %d ms",
+                jvmMillis + millis(servedNanos - beginNanos), jvmMillis + millis(joinedNanos - beginNanos),
+                jvmMillis, millis(recoveredNanos - beginNanos), millis(systemNanos - beginNanos),
+                millis(awaitedNanos - systemNanos), millis(servedNanos - awaitedNanos),
+                millis(joinedNanos - servedNanos));
     }
 
     private static long millis(long nanos) {

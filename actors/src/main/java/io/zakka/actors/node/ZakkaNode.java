@@ -49,8 +49,12 @@ public final class ZakkaNode extends AbstractBehavior<ZakkaNode.Command> {
     public record GetEntry(ActorRef<Entry> replyTo) implements Command {
     }
 
-    /** The node's entry: where clients send {@link ServerCommand}s. */
-    public record Entry(ActorRef<ServerCommand> ref) implements LocalMessage {
+    /**
+     * The node's entry: where clients send {@link ServerCommand}s. {@code sessions} is the session tracker behind
+     * it, for another front door ({@link EntryActor#create}) in another ActorSystem of the same JVM.
+     */
+    public record Entry(ActorRef<ServerCommand> ref, ActorRef<SessionTrackerActor.Command> sessions)
+            implements LocalMessage {
     }
 
     public record GetStatus(ActorRef<Pipeline.Status> replyTo) implements Command {
@@ -66,6 +70,7 @@ public final class ZakkaNode extends AbstractBehavior<ZakkaNode.Command> {
 
     private final ActorRef<Pipeline.Command> pipeline;
     private final ActorRef<ServerCommand> entry;
+    private final ActorRef<SessionTrackerActor.Command> tracker;
     private final SlowFsyncs slowFsyncs;
     private final List<ActorRef<Done>> stopWaiters = new ArrayList<>();
 
@@ -117,8 +122,7 @@ public final class ZakkaNode extends AbstractBehavior<ZakkaNode.Command> {
         // reconnect, and those that do not expire as usual.
         tree.sessionTimeouts().forEach((session, timeoutMs) -> table.track(session, timeoutMs, clock.millis()));
         durable.ifPresent(state -> state.notes().forEach(note -> context.getLog().info("recovery: {}", note)));
-        ActorRef<SessionTrackerActor.Command> tracker =
-                context.spawn(SessionTrackerActor.create(table, clock, pipeline), "sessions", NODE_THREAD);
+        tracker = context.spawn(SessionTrackerActor.create(table, clock, pipeline), "sessions", NODE_THREAD);
         entry = context.spawn(EntryActor.create(tracker), "entry", NODE_THREAD);
         ActorRef<ReaperActor.Command> reaper = context.spawn(ReaperActor.create(pipeline, clock,
                 Duration.ofMillis(config.reaperIntervalMs()), config.reaperMaxPerRun()), "reaper");
@@ -142,7 +146,7 @@ public final class ZakkaNode extends AbstractBehavior<ZakkaNode.Command> {
     }
 
     private Behavior<Command> onGetEntry(GetEntry get) {
-        get.replyTo().tell(new Entry(entry));
+        get.replyTo().tell(new Entry(entry, tracker));
         return this;
     }
 
