@@ -78,6 +78,7 @@ public final class SessionTable {
     private final long serverBits;
     private long nextSessionId;
     private final Map<Long, Session> sessions = new HashMap<>();
+    private Mac passwordMac;
     /** Session id to the bucket it is in; closing sessions have none. */
     private final Map<Long, Long> bucketOf = new HashMap<>();
     private final TreeMap<Long, Set<Long>> buckets = new TreeMap<>();
@@ -129,16 +130,27 @@ public final class SessionTable {
 
     /** The 16-byte password of a session id: HMAC-SHA256(secret, id), truncated. */
     public byte[] passwordOf(long sessionId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(settings.secret(), "HmacSHA256"));
-            byte[] full = mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(sessionId).array());
-            byte[] password = new byte[PASSWORD_BYTES];
-            System.arraycopy(full, 0, password, 0, PASSWORD_BYTES);
-            return password;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every Java 17 runtime", e);
+        byte[] full = passwordMac().doFinal(ByteBuffer.allocate(Long.BYTES).putLong(sessionId).array());
+        byte[] password = new byte[PASSWORD_BYTES];
+        System.arraycopy(full, 0, password, 0, PASSWORD_BYTES);
+        return password;
+    }
+
+    /**
+     * One keyed MAC for the table's life (doFinal resets it; the table has one user at a time): looking the
+     * algorithm up in the JCA providers and keying it cost more than the MAC itself at every session.
+     */
+    private Mac passwordMac() {
+        if (passwordMac == null) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(settings.secret(), "HmacSHA256"));
+                passwordMac = mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is required by every Java 17 runtime", e);
+            }
         }
+        return passwordMac;
     }
 
     /** True when the session is open, not closing, and {@code password} is its password. */

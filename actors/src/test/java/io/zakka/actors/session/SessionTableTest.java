@@ -73,6 +73,18 @@ class SessionTableTest {
     }
 
     @Test
+    void aPasswordDoesNotDependOnThePasswordsComputedBeforeIt() {
+        SessionTable sessions = table(1);
+        long first = sessions.create(5000, 0).sessionId();
+        long second = sessions.create(5000, 0).sessionId();
+        byte[] firstPassword = sessions.passwordOf(first);
+        byte[] secondPassword = sessions.passwordOf(second);
+        assertArrayEquals(firstPassword, sessions.passwordOf(first), "the table's one MAC is reset after each use");
+        assertArrayEquals(secondPassword, table(1).passwordOf(second), "as from a fresh table");
+        assertFalse(java.util.Arrays.equals(firstPassword, secondPassword));
+    }
+
+    @Test
     void verifyAcceptsOnlyTheRightPasswordOfAnOpenSession() {
         SessionTable sessions = table(1);
         long id = sessions.create(5000, 0).sessionId();
