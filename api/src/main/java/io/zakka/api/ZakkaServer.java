@@ -207,8 +207,10 @@ public final class ZakkaServer {
      * through it name it as their server. Completes with the door once it is registered.
      */
     public CompletionStage<ActorRef<ServerCommand>> openDoorIn(ActorSystem<?> other) {
+        // On that system's node dispatcher: a host that gives both systems' node dispatchers one thread (the
+        // standalone server does) keeps the door's hand-over to the tracker a queue append on the node's thread.
         ActorRef<ServerCommand> door = other.systemActorOf(EntryActor.create(sessions),
-                "zakka-entry-" + config.serverId(), Props.empty());
+                "zakka-entry-" + config.serverId(), DispatcherSelector.fromConfig("zakka.node-dispatcher"));
         doors.add(new Door(other, door));
         return AskPattern.<Receptionist.Command, Receptionist.Registered>ask(other.receptionist(),
                         replyTo -> Receptionist.register(SERVICE_KEY, door, replyTo),

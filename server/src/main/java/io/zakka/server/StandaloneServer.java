@@ -15,12 +15,14 @@ import io.zakka.wire.WireSettings;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one standalone Zakka server in the foreground, in two ActorSystems of one JVM: a local one,
@@ -42,11 +44,14 @@ public final class StandaloneServer {
      * What the node's system leaves out. Akka loads its library extensions at start; of them the node's system
      * needs only the typed ones (the receptionist): nothing in it is ever serialized (creating every configured
      * serializer was a third of its start, about 55 ms on the way to serving) and nothing in it runs Akka Streams.
-     * Either extension is still created on first use, should anything ever use it.
+     * Either extension is still created on first use, should anything ever use it. Its shutdown first waits for
+     * the clustered system's ({@link ClusterSide}), whose phases take about a second when the member leaves
+     * normally; the bound keeps a stuck leave from holding up the node's clean stop for long.
      */
     private static final String NODE_SYSTEM_CONFIG = String.join("\n",
             "akka.actor.provider = local",
-            "akka.library-extensions = [\"akka.actor.typed.internal.adapter.ActorSystemAdapter$LoadTypedExtensions\"]");
+            "akka.library-extensions = [\"akka.actor.typed.internal.adapter.ActorSystemAdapter$LoadTypedExtensions\"]",
+            "akka.coordinated-shutdown.phases.before-service-unbind.timeout = 20 s");
 
     private final ActorSystem<Void> nodeSystem;
     private final ActorSystem<Void> clusterSystem;
@@ -87,18 +92,14 @@ public final class StandaloneServer {
      * Starts the server, prints the effective settings, a {@code zakka serving} line once ZooKeeper clients are
      * served and the {@code zakka ready} line once Akka clients can join too; returns the running server.
      */
-    public static StandaloneServer start(Config config) {
+    public static StandaloneServer start(Config serverConfig) {
+        String nodeThread = SharedNodeThread.newId();
+        Config config = withSharedNodeThread(serverConfig, nodeThread);
         NodeConfig nodeConfig = NodeConfig.fromConfig(config);
         StartupTimes times = StartupTimes.begin();
         WireSettings wireSettings = WireSettings.fromConfig(config);
         ServerSocketChannel clientPort = bindClientPort(wireSettings);
-        // Recovery from the data dir runs while the node's ActorSystem starts (independent at start-up).
-        CompletableFuture<Optional<DurableState>> recovery = CompletableFuture.supplyAsync(() -> {
-            Optional<DurableState> state = nodeConfig.durability().dataDir().map(dir -> DurableState.recover(
-                    nodeConfig.durability(), nodeConfig.serverId(), System.nanoTime()));
-            times.recovered();
-            return state;
-        });
+        CompletableFuture<Optional<DurableState>> recovery = startRecovery(nodeConfig, times);
         // Printed once recovery is under way: the first string building of a JVM is slow (indy bootstraps).
         EffectiveSettings settings = EffectiveSettings.of(config, nodeConfig);
         settings.lines().forEach(System.out::println);
@@ -111,6 +112,8 @@ public final class StandaloneServer {
             throw e;
         }
         times.actorSystemCreated();
+        AtomicReference<ActorSystem<Void>> clusterSystem = new AtomicReference<>();
+        releaseWhenBothTerminated(nodeThread, system, clusterSystem);
         WireServer wire = null;
         try {
             Optional<DurableState> recovered = recovered(recovery);
@@ -130,6 +133,7 @@ public final class StandaloneServer {
             times.served();
             System.out.println(settings.servingLine(wire.connectString()));
             ActorSystem<Void> cluster = ClusterSide.start(config, system, server);
+            clusterSystem.set(cluster);
             times.clusterJoined();
             System.out.println(settings.readyLine(Cluster.get(cluster).selfMember().address().toString(),
                     wire.connectString()));
@@ -145,6 +149,39 @@ public final class StandaloneServer {
             awaitTermination(system);
             throw e;
         }
+    }
+
+    /** Recovery from the data dir, on a thread of its own while the node's ActorSystem starts (independent). */
+    private static CompletableFuture<Optional<DurableState>> startRecovery(NodeConfig nodeConfig,
+                                                                           StartupTimes times) {
+        return CompletableFuture.supplyAsync(() -> {
+            Optional<DurableState> state = nodeConfig.durability().dataDir().map(dir -> DurableState.recover(
+                    nodeConfig.durability(), nodeConfig.serverId(), System.nanoTime()));
+            times.recovered();
+            return state;
+        });
+    }
+
+    /** Both systems' {@code zakka.node-dispatcher} on one thread ({@link SharedNodeThread}). */
+    private static Config withSharedNodeThread(Config config, String nodeThread) {
+        return ConfigFactory.parseMap(Map.of("zakka.node-dispatcher.executor", SharedNodeThread.class.getName(),
+                "zakka.node-dispatcher.shared-thread", nodeThread)).withFallback(config);
+    }
+
+    /**
+     * Ends the shared node thread once the node's system has terminated and the clustered one too (normally first:
+     * the node's shutdown waits for it), or never started.
+     */
+    private static void releaseWhenBothTerminated(String nodeThread, ActorSystem<Void> nodeSystem,
+                                                  AtomicReference<ActorSystem<Void>> clusterSystem) {
+        nodeSystem.getWhenTerminated().thenRun(() -> {
+            ActorSystem<Void> cluster = clusterSystem.get();
+            if (cluster == null) {
+                SharedNodeThread.release(nodeThread);
+            } else {
+                cluster.getWhenTerminated().thenRun(() -> SharedNodeThread.release(nodeThread));
+            }
+        });
     }
 
     /**

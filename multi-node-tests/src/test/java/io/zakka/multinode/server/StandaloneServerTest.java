@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.CoordinatedShutdown;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.TestProbe;
+import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.typed.Cluster;
 import com.typesafe.config.Config;
@@ -79,6 +82,13 @@ class StandaloneServerTest {
         akka.close().toCompletableFuture().get(20, TimeUnit.SECONDS);
         assertNull(zk.exists("/from-akka", false), "the Akka session's ephemeral goes with it");
         assertEquals("local", server.nodeSystem().settings().config().getString("akka.actor.provider"));
+    }
+
+    @Test
+    void theNodesDoorInTheClusterRunsOnTheNodesOwnThread() {
+        start();
+        assertEquals(nodeThreadOf(server.nodeSystem()), nodeThreadOf(server.clusterSystem()),
+                "an Akka client's request reaches the tracker without a thread hand-over");
     }
 
     @Test
@@ -154,5 +164,16 @@ class StandaloneServerTest {
             throw new IllegalStateException("no session with " + connectString + " within " + TIMEOUT);
         }
         return handle;
+    }
+
+    /** The thread an actor on the node dispatcher of {@code system} runs on. */
+    private static Thread nodeThreadOf(ActorSystem<Void> system) {
+        TestProbe<Thread> probe = TestProbe.create(system);
+        ActorRef<String> reporter = system.systemActorOf(Behaviors.receiveMessage(message -> {
+            probe.getRef().tell(Thread.currentThread());
+            return Behaviors.same();
+        }), "thread-reporter", DispatcherSelector.fromConfig("zakka.node-dispatcher"));
+        reporter.tell("which thread?");
+        return probe.expectMessageClass(Thread.class, TIMEOUT);
     }
 }
